@@ -72,6 +72,10 @@ export const FormFieldSchema = z.object({
   choices: z.array(z.string().min(1)).optional(),
   /** The rule this field exists for, e.g. "DAR-7". */
   rule: z.string().optional(),
+  /** Guidance printed on the partnership's form under the field (shown as help text). */
+  hint: z.string().optional(),
+  /** Only these roles fill the field in (Darlington's "to be completed by DSP Business Unit only"). */
+  completedBy: z.array(OwnerRoleSchema).optional(),
 });
 export type FormField = z.infer<typeof FormFieldSchema>;
 

@@ -17,6 +17,9 @@ export interface PersonRef {
   external?: boolean;
 }
 
+/** The actor the scheduler gives its commands as (recordReminder). */
+export const SYSTEM_ACTOR_ID = 'system';
+
 /** Who holds which role on this challenge, resolved from the directory when it is raised. */
 export type Participants = Partial<Record<OwnerRole, PersonRef[]>>;
 
@@ -29,8 +32,12 @@ export interface StageRecord {
   deadline?: string;
   /** Bumped whenever the deadline moves, so a reminder is keyed to the deadline it was about. */
   deadlineVersion: number;
-  /** A late start against the stage's startBy rule (e.g. DUD-2, DUD-6). */
+  /** The latest the stage could start without being late, when it has a startBy rule (DUD-2, DUD-6). */
+  startBy?: string;
+  /** A late start against the stage's startBy rule (e.g. DUD-2, DUD-6); set only when the stage has one. */
   startedLate?: boolean;
+  /** Agreed changes of this stage's deadline, with who asked and who agreed (LEE-8). */
+  extensions?: ExtensionRecord[];
   endedAt?: string;
   /** How the stage ended. */
   endedBy?: 'escalated' | 'resolved';
@@ -38,6 +45,15 @@ export interface StageRecord {
   outcome?: Record<string, unknown>;
   outcomeRecordedAt?: string;
   outcomeRecordedBy?: string;
+}
+
+export interface ExtensionRecord {
+  from?: string;
+  until: string;
+  reason: string;
+  requestedBy: string;
+  agreedBy: string;
+  agreedAt: string;
 }
 
 export interface Challenge {
@@ -66,6 +82,9 @@ export interface Challenge {
   stages: StageRecord[];
   pausedAt?: string;
   pauseReason?: string;
+  /** Working days the clock has been stopped in all (LEE-7): rules anchored on the day raised move by it. */
+  pausedWorkingDays: number;
+  /** `until` is the ISO instant the deadline would move to. */
   pendingExtension?: { requestedBy: string; requestedAt: string; until: string; reason: string };
   meetings: MeetingRecord[];
   notifications: NotificationRecord[];
@@ -73,6 +92,8 @@ export interface Challenge {
   resolution?: Resolution;
   /** Idempotency keys of commands already applied (most recent few), so a repeat gives the same answer. */
   appliedKeys: string[];
+  /** Keys of the reminders already sent, so the scheduler never sends one twice. */
+  reminderKeys: string[];
 }
 
 export interface MeetingRecord {
@@ -130,6 +151,7 @@ export type Command =
   | { type: 'resolve'; agreedOutcome: string; outstandingIssues: string }
   | { type: 'pause'; reason: string }
   | { type: 'resume' }
+  /** `until`: the new due day, 'YYYY-MM-DD' (London); the deadline falls at its end of working day. */
   | { type: 'requestExtension'; until: string; reason: string }
   | { type: 'agreeExtension' }
   | { type: 'declineExtension'; reason: string }
@@ -172,9 +194,13 @@ export type ChallengeEvent = EventBase &
     | { type: 'Escalated'; data: { from: string; to: string; reason: string; route: 'next' | 'immediate' | 'skip' } }
     | { type: 'Resolved'; data: Resolution }
     | { type: 'Paused'; data: { reason: string } }
-    | { type: 'Resumed'; data: { pausedFor: { workingDays: number; calendarDays: number }; deadline?: string } }
+    | {
+        type: 'Resumed';
+        /** clockStopped: the procedure's pause stops the clock, so the pause counts against every deadline (LEE-7). */
+        data: { pausedFor: { workingDays: number; calendarDays: number }; clockStopped: boolean; deadline?: string };
+      }
     | { type: 'ExtensionRequested'; data: { until: string; reason: string } }
-    | { type: 'ExtensionAgreed'; data: { until: string; requestedBy: string; agreedBy: string } }
+    | { type: 'ExtensionAgreed'; data: { until: string; reason: string; requestedBy: string; agreedBy: string } }
     | { type: 'ExtensionDeclined'; data: { reason: string } }
     | { type: 'HandedOver'; data: { role: OwnerRole; from: string; to: PersonRef } }
     | { type: 'MeetingRecorded'; data: MeetingRecord }

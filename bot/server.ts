@@ -1,0 +1,47 @@
+/** The HTTP edge: restify serving the Bot Framework endpoint, health, and (when enabled) the test clock. */
+import restify from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
+import type { Logger } from '../src/logger';
+
+export interface ServerDeps {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  logger: Logger;
+  /** Resolves when storage answers; rejects otherwise. */
+  checkStorage(): Promise<void>;
+  /** Extra routes (test clock, tab API) registered by the composition root. */
+  extraRoutes?: (server: restify.Server) => void;
+}
+
+export function createServer(deps: ServerDeps): restify.Server {
+  const server = restify.createServer({ name: 'challenge-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }));
+
+  server.post('/api/messages', async (req, res) => {
+    // CloudAdapter authenticates the request (401 without a valid token in production) and runs the turn.
+    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    try {
+      await deps.checkStorage();
+      res.send(200, { status: 'ok', storage: 'reachable' });
+    } catch (error) {
+      deps.logger.warn('health check: storage unreachable', { error: (error as Error).message });
+      res.send(503, { status: 'unavailable', storage: 'unreachable' });
+    }
+  });
+
+  deps.extraRoutes?.(server);
+  return server;
+}
+
+export async function listen(server: restify.Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : port;
+}

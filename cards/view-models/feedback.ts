@@ -1,0 +1,37 @@
+/**
+ * Feedback to the practitioner who raised the challenge, at every stage change and at
+ * resolution (COM-4, LEE-9): what changed, where it stands, who owns it, the deadline and,
+ * once resolved, the agreed outcome. Pure.
+ */
+import type { Procedure } from '../../src/procedures/schema';
+import type { Challenge } from '../../src/workflow/types';
+import { ownersSentence } from './people';
+import { currentStageOf, openData, summaryOf } from './summary';
+import { SAFETY_REMINDER } from './wording';
+
+export interface FeedbackInput {
+  procedure: Procedure;
+  challenge: Challenge;
+  /** What changed, in words (the workflow's feedbackToRaiser message). */
+  change: string;
+  now: Date;
+}
+
+export function toFeedbackCardData({ procedure, challenge, change, now }: FeedbackInput) {
+  const s = summaryOf(procedure, challenge, now);
+  const r = challenge.resolution;
+  return {
+    ...s,
+    change,
+    owners: ownersSentence(challenge, currentStageOf(procedure, challenge).owners),
+    resolution: {
+      show: challenge.status === 'resolved' && r !== undefined,
+      stage: r ? (procedure.stages.find((st) => st.id === r.stageId)?.label ?? r.stageId) : '',
+      agreedOutcome: r?.agreedOutcome ?? '',
+      outstandingIssues: r?.outstandingIssues ?? '',
+    },
+    safety: SAFETY_REMINDER,
+    openData: openData(challenge),
+  };
+}
+export type FeedbackCardData = ReturnType<typeof toFeedbackCardData>;

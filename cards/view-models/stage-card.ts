@@ -1,0 +1,156 @@
+/**
+ * The stage card's data (cards/templates/stage-card.json): one person's view of a challenge.
+ * Buttons are exactly the commands the viewer may give (the workflow's allowedCommands);
+ * details of the case are shown only because the viewer is on the challenge (a person who is
+ * not gets the minimal card). Pure: `now` and the viewer are passed in.
+ */
+import type { OwnerRole, Procedure, Stage } from '../../src/procedures/schema';
+import type { Challenge, Command, PersonRef } from '../../src/workflow/types';
+import { deadlineView, formatWhen } from './format';
+import { fieldInputs, fieldsFor } from './form-fields';
+import { capitalise, MAX_REFRESH_USERS, ownerLines, peopleOnChallenge, personChoices, type DirectoryPerson } from './people';
+import { challengeDetails, stageHistory, statusLine } from './stage-details';
+import { MOVED_ON, roleInWords, SAFETY_REMINDER } from './wording';
+
+export type CommandType = Command['type'];
+
+/** The commands a stage card offers as buttons, in the order they appear. */
+export const BUTTON_VERBS = [
+  'recordOutcome',
+  'escalate',
+  'resolve',
+  'requestExtension',
+  'agreeExtension',
+  'declineExtension',
+  'pause',
+  'resume',
+  'handOver',
+  'recordMeeting',
+  'recordNotification',
+  'assignLogId',
+] as const satisfies readonly CommandType[];
+export type ButtonVerb = (typeof BUTTON_VERBS)[number];
+
+/** Who is looking, what roles they hold on this challenge and what they may do now. */
+export interface Viewer {
+  id: string;
+  roles: readonly OwnerRole[];
+  allowed: readonly CommandType[];
+}
+
+export interface StageCardInput {
+  procedure: Procedure;
+  challenge: Challenge;
+  viewer: Viewer;
+  now: Date;
+  /** The version of the card the viewer pressed or refreshed: older than the challenge → "moved on". */
+  seenVersion?: number;
+  /** Candidates for a hand-over (the directory, cut to a size a card can carry). */
+  people?: readonly DirectoryPerson[];
+  /** Agency names for 'agencies' fields of the partnership's forms. */
+  agencies?: readonly string[];
+  /** A refusal or a failed submission to show at the top. */
+  problem?: string;
+  /** Teams wants user MRIs in refresh.userIds; the default is the person's id as stored. */
+  userIdOf?: (p: PersonRef) => string;
+}
+
+function stageOf(procedure: Procedure, stageId: string): Stage {
+  const stage = procedure.stages.find((s) => s.id === stageId);
+  if (!stage) throw new Error(`Procedure ${procedure.id} has no stage ${stageId}`);
+  return stage;
+}
+
+/** The partnership form to fill in for this stage: the first not yet recorded. */
+function notificationFormId(procedure: Procedure, challenge: Challenge, stage: Stage): string | undefined {
+  const forms = [...stage.notifyOnEntry, ...procedure.copyOnRaise].map((n) => n.form).filter((f): f is string => Boolean(f));
+  const done = new Set(challenge.notifications.filter((n) => n.stageId === stage.id).map((n) => n.formId));
+  return forms.find((f) => !done.has(f)) ?? forms[0];
+}
+
+function escalateData(procedure: Procedure, stage: Stage, viewer: Viewer) {
+  const targets = stage.escalateTo.map((id) => stageOf(procedure, id)).map((s) => ({ title: `${s.label}: ${s.title}`, value: s.id }));
+  const route = procedure.immediateRoute;
+  const immediateAllowed =
+    route !== undefined && !stage.immediate && route.stage !== stage.id && route.agreedBy.some((r) => viewer.roles.includes(r));
+  const immediateStage = route ? stageOf(procedure, route.stage) : undefined;
+  return {
+    showTarget: targets.length > 1,
+    targets,
+    target: targets[0]?.value ?? '',
+    showRoute: immediateAllowed,
+    routes: [
+      { title: 'The next stage', value: 'next' },
+      { title: `Immediate route: ${immediateStage ? `${immediateStage.label}, ${immediateStage.title}` : ''}`, value: 'immediate' },
+    ],
+  };
+}
+
+export function toStageCardData(input: StageCardInput) {
+  const { procedure, challenge, viewer, now } = input;
+  const stage = stageOf(procedure, challenge.stageId);
+  const record = challenge.stages.filter((s) => s.stageId === stage.id).at(-1);
+  const allowed = new Set(viewer.allowed);
+  const recordForm = procedure.forms.find((f) => f.id === stage.record);
+  const notificationForm = procedure.forms.find((f) => f.id === notificationFormId(procedure, challenge, stage));
+  const can = Object.fromEntries(BUTTON_VERBS.map((v) => [v, allowed.has(v)])) as Record<ButtonVerb, boolean>;
+  can.recordOutcome &&= Boolean(recordForm);
+  can.recordNotification &&= Boolean(notificationForm);
+  const hidden = (verb: string) => ({ verb, challengeId: challenge.id, version: challenge.version });
+  const userIdOf = input.userIdOf ?? ((p: PersonRef) => p.id);
+  const live = challenge.status === 'open';
+  const deadline = deadlineView(record?.deadline, now, live, stage.deadline.kind === 'none' ? stage.deadline.guidance : undefined);
+  const owners = ownerLines(challenge, stage.owners);
+
+  return {
+    caseReference: challenge.caseReference,
+    procedure: procedure.partnership,
+    stage: { label: stage.label, title: stage.title, summary: stage.summary },
+    movedOn: input.seenVersion !== undefined && input.seenVersion < challenge.version,
+    movedOnText: MOVED_ON,
+    problem: input.problem ?? '',
+    safety: SAFETY_REMINDER,
+    status: statusLine(procedure, challenge),
+    deadline,
+    owners,
+    you: viewer.roles.length
+      ? `You are on this challenge as ${viewer.roles.map((r) => roleInWords(r)).join(' and ')}.`
+      : 'You are on this challenge.',
+    details: challengeDetails(procedure, challenge),
+    history: stageHistory(procedure, challenge),
+    pendingExtension: challenge.pendingExtension
+      ? `More time asked for, until ${formatWhen(challenge.pendingExtension.until)}: ${challenge.pendingExtension.reason}`
+      : '',
+    can,
+    groups: {
+      decide: can.recordOutcome || can.escalate || can.resolve,
+      time: can.requestExtension || can.agreeExtension || can.declineExtension || can.pause || can.resume,
+      record: can.handOver || can.recordMeeting || can.recordNotification || can.assignLogId,
+    },
+    outcomeForm: {
+      title: recordForm?.title ?? '',
+      fields: recordForm ? fieldInputs('recordOutcome', fieldsFor(recordForm, viewer.roles), input.agencies, record?.outcome) : [],
+    },
+    notificationForm: {
+      formId: notificationForm?.id ?? '',
+      title: notificationForm ? (notificationForm.document ?? notificationForm.title) : '',
+      fields: notificationForm ? fieldInputs('recordNotification', fieldsFor(notificationForm, viewer.roles), input.agencies) : [],
+    },
+    escalate: escalateData(procedure, stage, viewer),
+    handOver: {
+      roles: viewer.roles.map((r) => ({ title: capitalise(roleInWords(r)), value: r })),
+      role: viewer.roles[0] ?? '',
+      people: personChoices((input.people ?? []).filter((p) => p.id !== viewer.id)),
+    },
+    data: {
+      ...Object.fromEntries(BUTTON_VERBS.map((v) => [v, hidden(v)])),
+      recordNotification: { ...hidden('recordNotification'), formId: notificationForm?.id ?? '' },
+      refresh: hidden('refresh'),
+    },
+    refreshUserIds: peopleOnChallenge(challenge)
+      .filter((p) => p.reachable)
+      .slice(0, MAX_REFRESH_USERS)
+      .map(userIdOf),
+  };
+}
+export type StageCardData = ReturnType<typeof toStageCardData>;

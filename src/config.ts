@@ -1,0 +1,113 @@
+/**
+ * Configuration from the environment, checked once at start-up. A bad or missing
+ * variable stops the process with a message that names it.
+ */
+import { z } from 'zod';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(blankToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(blankToUndefined, z.url().optional());
+const flag = z.preprocess(
+  blankToUndefined,
+  z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
+);
+
+const EnvSchema = z
+  .object({
+    PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+    HOST: optionalString,
+    MicrosoftAppId: z.preprocess(blankToUndefined, z.uuid('must be the bot\'s Entra app (client) id, a GUID').optional()),
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppTenantId: z.preprocess(blankToUndefined, z.uuid('must be your tenant id, a GUID').optional()),
+    MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['SingleTenant', 'UserAssignedMSI']).optional()),
+    /** OpenID metadata for incoming tokens; only to point at a sovereign cloud (or a local stand-in in tests). */
+    BotOpenIdMetadata: optionalUrl,
+    STORAGE_CONNECTION_STRING: optionalString,
+    STORAGE_TABLE_ENDPOINT: optionalUrl,
+    TABLE_PREFIX: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,29}$/, 'letters and digits, starting with a letter, at most 30').default('challenge')),
+    CHALLENGE_TEST_CLOCK: flag,
+    APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
+    BOT_DOMAIN: optionalString,
+    SCHEDULER_INTERVAL_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(60)),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.STORAGE_CONNECTION_STRING && !env.STORAGE_TABLE_ENDPOINT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STORAGE_CONNECTION_STRING'],
+        message: 'set STORAGE_CONNECTION_STRING, or STORAGE_TABLE_ENDPOINT to use a managed identity',
+      });
+    }
+    if (!env.MicrosoftAppId) {
+      return; // local mode: Bot Framework auth off, as the Emulator and the Agents Playground expect
+    }
+    if (!env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppId is set (the bot is single-tenant)' });
+    }
+    const type = env.MicrosoftAppType ?? 'SingleTenant';
+    if (type === 'SingleTenant' && !env.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required for a SingleTenant app; or set MicrosoftAppType=UserAssignedMSI' });
+    }
+    if (env.CHALLENGE_TEST_CLOCK) {
+      ctx.addIssue({ code: 'custom', path: ['CHALLENGE_TEST_CLOCK'], message: 'the test clock is refused in production mode (MicrosoftAppId is set)' });
+    }
+  });
+
+export interface Config {
+  mode: 'local' | 'production';
+  port: number;
+  host: string;
+  bot: {
+    appId?: string;
+    appPassword?: string;
+    tenantId?: string;
+    appType: 'SingleTenant' | 'UserAssignedMSI';
+    openIdMetadata?: string;
+  };
+  storage: { connectionString: string } | { tableEndpoint: string };
+  tablePrefix: string;
+  testClock: boolean;
+  appInsightsConnectionString?: string;
+  botDomain?: string;
+  schedulerIntervalSeconds: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and checks the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const mode = e.MicrosoftAppId ? 'production' : 'local';
+  return {
+    mode,
+    port: e.PORT,
+    host: e.HOST ?? (mode === 'local' ? '127.0.0.1' : '0.0.0.0'),
+    bot: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      tenantId: e.MicrosoftAppTenantId,
+      appType: e.MicrosoftAppType ?? 'SingleTenant',
+      openIdMetadata: e.BotOpenIdMetadata,
+    },
+    storage: e.STORAGE_CONNECTION_STRING
+      ? { connectionString: e.STORAGE_CONNECTION_STRING }
+      : { tableEndpoint: e.STORAGE_TABLE_ENDPOINT as string },
+    tablePrefix: e.TABLE_PREFIX,
+    testClock: e.CHALLENGE_TEST_CLOCK,
+    appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    botDomain: e.BOT_DOMAIN,
+    schedulerIntervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Where the bot can speak: a conversation reference per person (saved when they install
+ * the bot) and the thread of each challenge in its partnership's channel. The reference is
+ * kept as the Bot Framework gave it; only the fields the messenger relies on are checked.
+ */
+import type { TableClient } from '@azure/data-tables';
+import { z } from 'zod';
+import { fromJsonColumns, toJsonColumns } from './entity-json';
+import { safeKey } from './keys';
+import { getEntityOrUndefined } from './tables';
+
+export const ConversationReferenceSchema = z.looseObject({
+  serviceUrl: z.string().min(1),
+  channelId: z.string().min(1),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+  user: z.looseObject({ id: z.string() }).optional(),
+  bot: z.looseObject({ id: z.string() }).optional(),
+});
+export type StoredConversationReference = z.infer<typeof ConversationReferenceSchema>;
+
+export const ChallengeThreadSchema = z.object({
+  challengeId: z.string().min(1),
+  /** The channel conversation id of the thread (includes ";messageid=" for a reply chain). */
+  conversationId: z.string().min(1),
+  /** The id of the thread's root activity, updated in place as the challenge moves. */
+  rootActivityId: z.string().min(1),
+  serviceUrl: z.string().min(1),
+  teamId: z.string().optional(),
+  channelId: z.string().optional(),
+});
+export type ChallengeThread = z.infer<typeof ChallengeThreadSchema>;
+
+export interface ConversationStore {
+  saveUserReference(userId: string, reference: StoredConversationReference): Promise<void>;
+  getUserReference(userId: string): Promise<StoredConversationReference | undefined>;
+  saveThread(thread: ChallengeThread): Promise<void>;
+  getThread(challengeId: string): Promise<ChallengeThread | undefined>;
+}
+
+const userPartition = 'user';
+const threadPartition = 'thread';
+
+export function createConversationStore(table: TableClient): ConversationStore {
+  const put = async (partitionKey: string, id: string, value: unknown): Promise<void> => {
+    await table.upsertEntity({ partitionKey, rowKey: safeKey(id), ...toJsonColumns(value, partitionKey) }, 'Replace');
+  };
+  const get = async (partitionKey: string, id: string): Promise<unknown | undefined> => {
+    const entity = await getEntityOrUndefined(table, partitionKey, safeKey(id));
+    return entity ? fromJsonColumns(entity, `${partitionKey} ${id}`) : undefined;
+  };
+
+  return {
+    saveUserReference: (userId, reference) => put(userPartition, userId, ConversationReferenceSchema.parse(reference)),
+    async getUserReference(userId) {
+      const value = await get(userPartition, userId);
+      return value === undefined ? undefined : ConversationReferenceSchema.parse(value);
+    },
+    saveThread: (thread) => put(threadPartition, thread.challengeId, ChallengeThreadSchema.parse(thread)),
+    async getThread(challengeId) {
+      const value = await get(threadPartition, challengeId);
+      return value === undefined ? undefined : ChallengeThreadSchema.parse(value);
+    },
+  };
+}

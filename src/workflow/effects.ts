@@ -1,0 +1,152 @@
+/**
+ * What the shell must do after a decision, as plain data: stage cards to the new owners,
+ * feedback to the raiser at every stage change and at resolution (COM-4, LEE-9), copies
+ * to the partnership (LEE-3, LEE-4, DAR-3, DUD-6, DUR-11), and a nudge to contact by
+ * other means an owner the bot cannot reach. Pure. Thread summaries name the case by its
+ * reference only, never a person or the family.
+ */
+import type { Notification, Procedure } from '../procedures/schema';
+import { describeOwners, describeRole, isReachable, peopleIn, sideOf } from './roles';
+import { findForm, findStage } from './stages';
+import type { Challenge, ChallengeEvent, Effect, PersonRef } from './types';
+
+const dueFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "Tue 5 Jan 2027, 17:00" in London time. */
+export function formatDue(iso: string): string {
+  return dueFormat.format(new Date(iso));
+}
+
+const dueWords = (deadline: string | undefined) => (deadline ? `due by ${formatDue(deadline)}` : 'no fixed deadline');
+
+function notify(after: Challenge, notifications: readonly Notification[], stageId: string): Effect[] {
+  return notifications.map((n) => ({
+    type: 'notifyPartnership',
+    to: peopleIn(after.participants, n.to),
+    roles: [...n.to],
+    stageId,
+    ...(n.form !== undefined ? { formId: n.form } : {}),
+    ...(n.rule !== undefined ? { rule: n.rule } : {}),
+  }));
+}
+
+/** The raiser now: whoever holds the raising practitioner role (it may have been handed over). */
+function raisers(after: Challenge): PersonRef[] {
+  const now = after.participants['raising.practitioner'] ?? [];
+  return now.length > 0 ? now : [after.raisedBy];
+}
+
+function feedback(after: Challenge, message: string): Effect[] {
+  return raisers(after).map((to) => ({ type: 'feedbackToRaiser', to, message }));
+}
+
+function stageEntryEffects(procedure: Procedure, after: Challenge, stageId: string): Effect[] {
+  const stage = findStage(procedure, stageId);
+  if (!stage) return [];
+  const owners = peopleIn(after.participants, stage.owners);
+  const effects: Effect[] = [];
+  const reachable = owners.filter(isReachable);
+  if (reachable.length > 0) effects.push({ type: 'sendStageCard', to: reachable, stageId });
+  const unreachable = owners.filter((p) => !isReachable(p));
+  if (unreachable.length > 0) {
+    const raisingSide = peopleIn(after.participants, stage.owners.filter((r) => sideOf(r) === 'raising')).filter(isReachable);
+    const tell = raisingSide.length > 0 ? raisingSide : raisers(after).filter(isReachable);
+    effects.push({ type: 'contactByOtherMeans', tell, unreachable, stageId });
+  }
+  effects.push(...notify(after, stage.notifyOnEntry, stageId));
+  return effects;
+}
+
+function summaryOf(procedure: Procedure, after: Challenge, event: ChallengeEvent): string | undefined {
+  const label = (id: string) => findStage(procedure, id)?.label ?? id;
+  switch (event.type) {
+    case 'ChallengeRaised':
+      return `Case ${after.caseReference}: challenge raised (${event.data.areas.join('; ')}).`;
+    case 'StageEntered': {
+      const stage = findStage(procedure, event.data.stageId);
+      const owners = stage ? describeOwners(stage.owners) : '';
+      const late = event.data.startedLate ? ' It started later than the procedure allows.' : '';
+      return `Now at ${label(event.data.stageId)}${stage ? `: ${stage.title}` : ''}, with ${owners}; ${dueWords(event.data.deadline)}.${late}`;
+    }
+    case 'Escalated': {
+      const how = event.data.route === 'immediate' ? ' by the immediate route' : '';
+      return `Case ${after.caseReference}: escalated from ${label(event.data.from)}${how}.`;
+    }
+    case 'StageOutcomeRecorded':
+      return `Case ${after.caseReference}: ${label(event.data.stageId)} outcome recorded.`;
+    case 'Resolved':
+      return `Case ${after.caseReference}: resolved at ${label(event.data.stageId)}.`;
+    case 'Paused':
+      return `Case ${after.caseReference}: paused.`;
+    case 'Resumed':
+      return `Case ${after.caseReference}: resumed; ${label(after.stageId)} ${dueWords(after.stages.at(-1)?.deadline)}.`;
+    case 'ExtensionRequested':
+      return `Case ${after.caseReference}: more time asked for, to ${formatDue(event.data.until)}.`;
+    case 'ExtensionAgreed':
+      return `Case ${after.caseReference}: ${label(after.stageId)} now due by ${formatDue(event.data.until)} (agreed).`;
+    case 'ExtensionDeclined':
+      return `Case ${after.caseReference}: the request for more time was declined.`;
+    case 'HandedOver':
+      return `Case ${after.caseReference}: ${describeRole(event.data.role)} has been handed over.`;
+    case 'MeetingRecorded':
+      return `Case ${after.caseReference}: meeting of ${event.data.date} recorded.`;
+    case 'PartnershipNotified':
+      return `Case ${after.caseReference}: ${findForm(procedure, event.data.formId)?.title ?? 'notification'} sent to the partnership.`;
+    case 'LogIdAssigned':
+      return `Case ${after.caseReference}: partnership log ID ${event.data.logId}.`;
+    case 'ReminderSent':
+      return undefined;
+  }
+}
+
+/** The effects of `events`, which took the challenge from `before` to `after`. */
+export function effectsOf(
+  procedure: Procedure,
+  before: Challenge | undefined,
+  after: Challenge,
+  events: readonly ChallengeEvent[],
+): Effect[] {
+  const effects: Effect[] = [];
+  for (const event of events) {
+    if (event.type === 'ChallengeRaised') {
+      effects.push(...notify(after, procedure.copyOnRaise, after.stages[0]?.stageId ?? procedure.firstStage));
+    }
+    if (event.type === 'StageEntered') {
+      effects.push(...stageEntryEffects(procedure, after, event.data.stageId));
+      if (before && event.data.from) {
+        const from = findStage(procedure, event.data.from)?.label ?? event.data.from;
+        const stage = findStage(procedure, event.data.stageId);
+        const owners = stage ? describeOwners(stage.owners) : 'the next stage';
+        effects.push(
+          ...feedback(
+            after,
+            `Your challenge on case ${after.caseReference} has moved from ${from} to ${stage?.label ?? event.data.stageId}. ` +
+              `It is now with ${owners}; ${dueWords(event.data.deadline)}.`,
+          ),
+        );
+      }
+    }
+    if (event.type === 'Resolved') {
+      const at = findStage(procedure, event.data.stageId)?.label ?? event.data.stageId;
+      effects.push(
+        ...feedback(
+          after,
+          `Your challenge on case ${after.caseReference} was resolved at ${at}. Agreed outcome: ${event.data.agreedOutcome}. ` +
+            `Outstanding issues: ${event.data.outstandingIssues}.`,
+        ),
+      );
+    }
+  }
+  const summary = events.map((e) => summaryOf(procedure, after, e)).filter((s): s is string => s !== undefined);
+  if (summary.length > 0) effects.push({ type: 'threadUpdate', summary: summary.join(' ') });
+  return effects;
+}

@@ -1,0 +1,24 @@
+/** The challenge state machine: pure decide / apply / effects over plain data. */
+export * from './types';
+export { decide } from './decide';
+export { apply, replay, APPLIED_KEYS_KEPT, REMINDER_KEYS_KEPT } from './apply';
+export { effectsOf, formatDue } from './effects';
+export { allowedCommands, mayTakeImmediateRoute } from './allowed';
+export { guard, extensionDeciders, type ChallengeCommandType } from './guards';
+export {
+  rolesOf,
+  isOnChallenge,
+  holdsAny,
+  peopleIn,
+  isReachable,
+  sideOf,
+  roleNameOf,
+  describeOwners,
+  describeRole,
+  describeActor,
+} from './roles';
+export { currentStage, currentRecord, findStage, findForm, escalatorsOf, hasReached } from './stages';
+export { stageTiming, ruleDeadline, type StageTiming } from './deadlines';
+export { formProblems, keptValues } from './forms';
+export { openNotifications, recordableNotifications, type OpenNotification } from './notifications';
+export { roleMatches, type RaiseCommand } from './decide-raise';

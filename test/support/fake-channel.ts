@@ -1,0 +1,150 @@
+/**
+ * A fake Bot Connector service on loopback: it plays the REST API the bot calls back
+ * (reply, send, update, create conversation, get member) and records every request,
+ * so tests assert on what the channel received. Failures can be scripted (429, 403...).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+
+export interface RecordedActivity {
+  kind: 'send' | 'reply' | 'update' | 'createConversation';
+  conversationId: string;
+  /** The activity id the channel gave it (or updated). */
+  activityId: string;
+  replyToId?: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  activity: any;
+  at: number;
+}
+
+export interface ScriptedFailure {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Only requests whose path matches. */
+  match?: RegExp;
+}
+
+export interface Member {
+  id: string;
+  name: string;
+  aadObjectId?: string;
+  email?: string;
+  userPrincipalName?: string;
+}
+
+export class FakeChannel {
+  readonly received: RecordedActivity[] = [];
+  /** Raw requests, including ones answered with a scripted failure. */
+  readonly requests: { method: string; path: string; status: number }[] = [];
+  readonly members = new Map<string, Member>();
+  private failures: ScriptedFailure[] = [];
+  private server: http.Server | undefined;
+  private conversationsCreated = 0;
+  url = '';
+
+  async start(): Promise<string> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The next requests (matching `match`) fail with these answers, in order. */
+  failNext(...failures: ScriptedFailure[]): void {
+    this.failures.push(...failures);
+  }
+
+  clear(): void {
+    this.received.length = 0;
+    this.requests.length = 0;
+    this.failures = [];
+  }
+
+  /** Activities sent into a conversation (sends, replies and new conversations), in order. */
+  activitiesIn(conversationId: string): RecordedActivity[] {
+    return this.received.filter((r) => r.conversationId === conversationId);
+  }
+
+  /** Waits until `predicate` holds over what was received (proactive sends happen after the HTTP turn). */
+  async waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+    const until = performance.now() + timeoutMs;
+    for (;;) {
+      const v = predicate();
+      if (v) return v;
+      if (performance.now() > until) throw new Error('FakeChannel.waitFor: condition not met in time');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const body = text ? JSON.parse(text) : undefined;
+    const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
+    const method = req.method ?? 'GET';
+
+    const failureIndex = this.failures.findIndex((f) => !f.match || f.match.test(path));
+    if (failureIndex >= 0) {
+      const [f] = this.failures.splice(failureIndex, 1);
+      this.requests.push({ method, path, status: f!.status });
+      res.writeHead(f!.status, { 'content-type': 'application/json', ...(f!.headers ?? {}) });
+      res.end(JSON.stringify(f!.body ?? { error: { code: 'Scripted', message: `scripted ${f!.status}` } }));
+      return;
+    }
+    const answer = this.route(method, path, body);
+    this.requests.push({ method, path, status: answer.status });
+    res.writeHead(answer.status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(answer.body ?? {}));
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private route(method: string, path: string, body: any): { status: number; body?: unknown } {
+    let m: RegExpMatchArray | null;
+    const record = (r: Omit<RecordedActivity, 'at'>) => this.received.push({ ...r, at: performance.now() });
+    if (method === 'POST' && (m = path.match(/^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/))) {
+      const id = randomUUID();
+      record({ kind: 'reply', conversationId: m[1]!, activityId: id, replyToId: m[2], activity: body });
+      return { status: 200, body: { id } };
+    }
+    if (method === 'POST' && (m = path.match(/^\/v3\/conversations\/([^/]+)\/activities$/))) {
+      const id = randomUUID();
+      record({ kind: 'send', conversationId: m[1]!, activityId: id, activity: body });
+      return { status: 200, body: { id } };
+    }
+    if (method === 'PUT' && (m = path.match(/^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/))) {
+      record({ kind: 'update', conversationId: m[1]!, activityId: m[2]!, activity: body });
+      return { status: 200, body: { id: m[2] } };
+    }
+    if (method === 'POST' && path === '/v3/conversations') {
+      this.conversationsCreated += 1;
+      const channelId = body?.channelData?.channel?.id as string | undefined;
+      const memberId = body?.members?.[0]?.id as string | undefined;
+      const activityId = randomUUID();
+      // A channel post's conversation id is the channel id plus the new thread's message id, as in Teams.
+      const conversationId = channelId
+        ? `${channelId};messageid=${activityId}`
+        : `a:personal-${memberId ?? this.conversationsCreated}`;
+      if (body?.activity) {
+        record({ kind: 'createConversation', conversationId, activityId, activity: body.activity });
+      }
+      return { status: 201, body: { id: conversationId, activityId } };
+    }
+    if (method === 'GET' && (m = path.match(/^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/))) {
+      const member = this.members.get(m[2]!) ?? [...this.members.values()].find((x) => x.aadObjectId === m![2]);
+      return member ? { status: 200, body: member } : { status: 404, body: { error: { code: 'MemberNotFoundInConversation' } } };
+    }
+    if (method === 'GET' && (m = path.match(/^\/v3\/conversations\/([^/]+)\/(pagedmembers|members)$/))) {
+      const all = [...this.members.values()];
+      return { status: 200, body: m[2] === 'pagedmembers' ? { members: all } : all };
+    }
+    if (method === 'DELETE') return { status: 200 };
+    return { status: 404, body: { error: { code: 'NotFound', message: `${method} ${path}` } } };
+  }
+}
