@@ -50,7 +50,7 @@ export class ChallengeBot extends TeamsActivityHandler {
     const action = invokeValue.action;
     const data = { ...(action.data ?? {}), verb: action.verb };
     const result = await this.routes.onAction(toTurn(context), data);
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card };
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card as Record<string, unknown> };
   }
 }
 

@@ -4,6 +4,7 @@
  * input ids must be unique across a card. Pure.
  */
 import type { Form, FormField, OwnerRole } from '../../src/procedures/schema';
+import { choiceValue } from '../choice-value';
 
 export interface FieldInput {
   id: string;
@@ -34,12 +35,12 @@ function inputOf(field: FormField, agencies: readonly string[]): Pick<FieldInput
         input: 'choice',
         multiline: false,
         multi: field.kind === 'multiChoice',
-        choices: (field.choices ?? []).map((c) => ({ title: c, value: c })),
+        choices: (field.choices ?? []).map((c) => ({ title: c, value: choiceValue(c) })),
         hint,
       };
     case 'agencies':
       if (agencies.length) {
-        return { input: 'choice', multiline: false, multi: true, choices: agencies.map((a) => ({ title: a, value: a })), hint };
+        return { input: 'choice', multiline: false, multi: true, choices: agencies.map((a) => ({ title: a, value: choiceValue(a) })), hint };
       }
       return { input: 'text', multiline: false, multi: false, choices: [], hint: hint || 'Agency names, separated by commas.' };
     case 'people':
@@ -60,7 +61,9 @@ export function fieldInputs(
   return fields.map((field) => {
     const v = values[field.id];
     const shape = inputOf(field, agencies);
-    const value = Array.isArray(v) ? v.join(',') : v === undefined || v === null ? '' : String(v);
+    const listed = Array.isArray(v) ? v.map(String) : v === undefined || v === null ? [] : [String(v)];
+    // A kept choice is shown as the value its choice is sent as.
+    const value = (shape.input === 'choice' ? listed.map(choiceValue) : listed).join(',');
     return {
       id: `${prefix}.${field.id}`,
       label: field.required ? `${field.label} (required)` : field.label,

@@ -42,7 +42,7 @@ export function ownerLines(challenge: Challenge, owners: readonly OwnerRole[]): 
   return owners.map((role) => {
     const people = challenge.participants[role] ?? [];
     return {
-      role: capitalise(roleInWords(role, people.length > 1)),
+      role: capitalise(roleInWords(role)),
       people: people.length ? people.map(personInWords).join('; ') : 'not yet known',
     };
   });
@@ -52,7 +52,7 @@ export function ownerLines(challenge: Challenge, owners: readonly OwnerRole[]): 
 export function ownersSentence(challenge: Challenge, owners: readonly OwnerRole[]): string {
   const parts = owners.map((role) => {
     const names = (challenge.participants[role] ?? []).map((p) => p.name);
-    const words = roleInWords(role, names.length > 1);
+    const words = roleInWords(role);
     return names.length ? `${words} (${names.join(', ')})` : words;
   });
   if (parts.length <= 1) return parts.join('');

@@ -5,6 +5,7 @@
  * comes back with the user's values kept and each error beside its field. Pure.
  */
 import type { Procedure } from '../../src/procedures/schema';
+import { choiceValue } from '../choice-value';
 import { NOT_A_COMPLAINT, SAFETY_REMINDER } from './wording';
 import { personChoices, type DirectoryPerson } from './people';
 
@@ -74,7 +75,9 @@ export function toRaiseFormCardData(input: RaiseFormInput) {
   if (!v.subject && procedure.subjects.length === 1) v.subject = procedure.subjects[0] ?? '';
   v.kind ||= 'decision';
   v.urgency ||= 'standard';
-  if (!procedure.multipleAreas) v.areas = v.areas.split(',')[0] ?? '';
+  // Kept areas are shown as the slugs the choices are sent as (see choice-value.ts).
+  const areas = (Array.isArray(values.areas) ? values.areas : v.areas.split(',')).map((a) => choiceValue(a)).filter(Boolean);
+  v.areas = (procedure.multipleAreas ? areas : areas.slice(0, 1)).join(',');
   const err = Object.fromEntries(RAISE_FIELDS.map((f) => [f, errors[f] ?? ''])) as Record<RaiseField, string>;
   const summary = Object.entries(errors)
     .filter((e): e is [string, string] => Boolean(e[1]))
@@ -110,7 +113,7 @@ export function toRaiseFormCardData(input: RaiseFormInput) {
       ...personChoices(input.people),
       { title: 'Someone not in this list: an external professional', value: EXTERNAL },
     ],
-    areaChoices: procedure.areasOfDisagreement.map((a) => ({ title: a, value: a })),
+    areaChoices: procedure.areasOfDisagreement.map((a) => ({ title: a, value: choiceValue(a) })),
     areasHelp: procedure.multipleAreas ? 'Choose one or more.' : 'Choose one.',
     urgencyChoices: [
       { title: 'Standard: follow the stages', value: 'standard' },

@@ -47,7 +47,6 @@ export function toReminderCardData(input: ReminderInput) {
   };
   return {
     ...s,
-    stage: s.stage,
     tone: TONE[level],
     headline: headline[level],
     ask: ask[level],

@@ -4,15 +4,18 @@
  * details of the case are shown only because the viewer is on the challenge (a person who is
  * not gets the minimal card). Pure: `now` and the viewer are passed in.
  */
-import type { OwnerRole, Procedure, Stage } from '../../src/procedures/schema';
+import { stageOf } from '../../src/procedures/lookup';
+import type { Procedure, Stage } from '../../src/procedures/schema';
 import type { Challenge, Command, PersonRef } from '../../src/workflow/types';
 import { deadlineView, formatWhen } from './format';
 import { fieldInputs, fieldsFor } from './form-fields';
 import { capitalise, MAX_REFRESH_USERS, ownerLines, peopleOnChallenge, personChoices, type DirectoryPerson } from './people';
 import { challengeDetails, stageHistory, statusLine } from './stage-details';
+import type { Viewer } from './viewer';
 import { MOVED_ON, roleInWords, SAFETY_REMINDER } from './wording';
 
 export type CommandType = Command['type'];
+export type { Viewer };
 
 /** The commands a stage card offers as buttons, in the order they appear. */
 export const BUTTON_VERBS = [
@@ -31,13 +34,6 @@ export const BUTTON_VERBS = [
 ] as const satisfies readonly CommandType[];
 export type ButtonVerb = (typeof BUTTON_VERBS)[number];
 
-/** Who is looking, what roles they hold on this challenge and what they may do now. */
-export interface Viewer {
-  id: string;
-  roles: readonly OwnerRole[];
-  allowed: readonly CommandType[];
-}
-
 export interface StageCardInput {
   procedure: Procedure;
   challenge: Challenge;
@@ -55,34 +51,25 @@ export interface StageCardInput {
   userIdOf?: (p: PersonRef) => string;
 }
 
-function stageOf(procedure: Procedure, stageId: string): Stage {
-  const stage = procedure.stages.find((s) => s.id === stageId);
-  if (!stage) throw new Error(`Procedure ${procedure.id} has no stage ${stageId}`);
-  return stage;
-}
-
-/** The partnership form to fill in for this stage: the first not yet recorded. */
-function notificationFormId(procedure: Procedure, challenge: Challenge, stage: Stage): string | undefined {
-  const forms = [...stage.notifyOnEntry, ...procedure.copyOnRaise].map((n) => n.form).filter((f): f is string => Boolean(f));
-  const done = new Set(challenge.notifications.filter((n) => n.stageId === stage.id).map((n) => n.formId));
-  return forms.find((f) => !done.has(f)) ?? forms[0];
-}
-
 function escalateData(procedure: Procedure, stage: Stage, viewer: Viewer) {
   const targets = stage.escalateTo.map((id) => stageOf(procedure, id)).map((s) => ({ title: `${s.label}: ${s.title}`, value: s.id }));
   const route = procedure.immediateRoute;
-  const immediateAllowed =
-    route !== undefined && !stage.immediate && route.stage !== stage.id && route.agreedBy.some((r) => viewer.roles.includes(r));
   const immediateStage = route ? stageOf(procedure, route.stage) : undefined;
+  const routes = viewer.escalateRoutes.map((r) =>
+    r === 'next'
+      ? { title: 'The next stage', value: 'next' }
+      : { title: `Immediate route: ${immediateStage ? `${immediateStage.label}, ${immediateStage.title}` : ''}`, value: 'immediate' },
+  );
+  const onlyImmediate = !viewer.escalateRoutes.includes('next');
   return {
-    showTarget: targets.length > 1,
+    // Where to go is asked only when there is a choice on the ordinary ladder.
+    showTarget: !onlyImmediate && targets.length > 1,
     targets,
     target: targets[0]?.value ?? '',
-    showRoute: immediateAllowed,
-    routes: [
-      { title: 'The next stage', value: 'next' },
-      { title: `Immediate route: ${immediateStage ? `${immediateStage.label}, ${immediateStage.title}` : ''}`, value: 'immediate' },
-    ],
+    // Shown whenever the immediate route is open, even alone, so the person sees which route it is.
+    showRoute: viewer.escalateRoutes.includes('immediate'),
+    routes,
+    route: routes[0]?.value ?? 'next',
   };
 }
 
@@ -92,7 +79,7 @@ export function toStageCardData(input: StageCardInput) {
   const record = challenge.stages.filter((s) => s.stageId === stage.id).at(-1);
   const allowed = new Set(viewer.allowed);
   const recordForm = procedure.forms.find((f) => f.id === stage.record);
-  const notificationForm = procedure.forms.find((f) => f.id === notificationFormId(procedure, challenge, stage));
+  const notificationForm = procedure.forms.find((f) => f.id === viewer.notificationForms[0]);
   const can = Object.fromEntries(BUTTON_VERBS.map((v) => [v, allowed.has(v)])) as Record<ButtonVerb, boolean>;
   can.recordOutcome &&= Boolean(recordForm);
   can.recordNotification &&= Boolean(notificationForm);

@@ -3,6 +3,7 @@
  * stage, status and deadline. Never the family name, the concern or anything about the child
  * or adult (COM-2). Pure.
  */
+import { stageOf } from '../../src/procedures/lookup';
 import type { Procedure, Stage } from '../../src/procedures/schema';
 import type { Challenge } from '../../src/workflow/types';
 import { deadlineView, type DeadlineView } from './format';
@@ -16,9 +17,7 @@ export interface ChallengeSummary {
 }
 
 export function currentStageOf(procedure: Procedure, challenge: Challenge): Stage {
-  const stage = procedure.stages.find((s) => s.id === challenge.stageId);
-  if (!stage) throw new Error(`Procedure ${procedure.id} has no stage ${challenge.stageId}`);
-  return stage;
+  return stageOf(procedure, challenge.stageId);
 }
 
 const STATUS: Record<Challenge['status'], string> = { open: 'Open', paused: 'Paused', resolved: 'Resolved' };

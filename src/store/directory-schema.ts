@@ -39,7 +39,8 @@ export type AgencyInput = z.input<typeof AgencySchema>;
 export const ChallengeChannelSchema = z.object({
   teamId: id,
   channelId: id,
-  serviceUrl: z.url(),
+  /** Defaults to the service URL of the turn that raised the challenge (one per tenant region). */
+  serviceUrl: z.url().optional(),
 });
 export type ChallengeChannel = z.infer<typeof ChallengeChannelSchema>;
 

@@ -146,6 +146,7 @@ export function apply(challenge: Challenge | undefined, event: ChallengeEvent): 
     fold(next, event);
   }
   next.version += 1;
+  if (event.type !== 'ReminderSent') next.movedAtVersion = next.version;
   if (!next.appliedKeys.includes(event.idempotencyKey)) {
     next.appliedKeys = [...next.appliedKeys, event.idempotencyKey].slice(-APPLIED_KEYS_KEPT);
   }

@@ -2,7 +2,14 @@
  * The clock: pausing and resuming (LEE-7: the clock stops, the deadline moves by the
  * working days paused) and extensions (LEE-8: agreed by another owner, recorded). Pure.
  */
-import { addCalendarDays, endOfWorkingDay, isLocalDate, londonDate, pausedWorkingDays, shiftDeadline } from '../calendar';
+import {
+  addCalendarDays,
+  endOfWorkingDay,
+  isLocalDate,
+  londonDate,
+  pausedWorkingDays,
+  shiftDeadline,
+} from '../calendar';
 import { blankFields, eventBase, type DecideContext, type Verdict } from './context';
 import { refusal } from './refusal';
 import { currentRecord } from './stages';
@@ -37,19 +44,34 @@ export function decideResume({ procedure, challenge, envelope, now, calendar }: 
       data: {
         pausedFor,
         clockStopped: procedure.pauseStopsClock,
-        ...(moves ? { deadline: shiftDeadline(new Date(deadline), { workingDays: pausedFor.workingDays }, calendar).toISOString() } : {}),
+        ...(moves
+          ? {
+              deadline: shiftDeadline(
+                new Date(deadline),
+                { workingDays: pausedFor.workingDays },
+                calendar,
+              ).toISOString(),
+            }
+          : {}),
       },
     },
   ];
 }
 
-export function decideRequestExtension({ challenge, command, envelope, now, calendar }: Of<'requestExtension'>): Verdict {
+export function decideRequestExtension({
+  challenge,
+  command,
+  envelope,
+  now,
+  calendar,
+}: Of<'requestExtension'>): Verdict {
   const problems = blankFields({ 'Why more time is needed': command.reason });
   if (!isLocalDate(command.until)) problems.push('give the new date as a date');
   if (problems.length > 0) return refusal('invalid', `Please check: ${problems.join('; ')}.`);
   const until = endOfWorkingDay(calendar.nextWorkingDay(command.until));
   if (until.getTime() <= now.getTime()) return refusal('invalid', 'The new date must be in the future.');
-  if (until.toISOString() === currentRecord(challenge)?.deadline) return refusal('invalid', 'That is already the deadline.');
+  if (until.toISOString() === currentRecord(challenge)?.deadline)
+    return refusal('invalid', 'That is already the deadline.');
   return [
     {
       ...eventBase(envelope, now),
@@ -66,7 +88,12 @@ export function decideAgreeExtension({ challenge, envelope, now }: Of<'agreeExte
     {
       ...eventBase(envelope, now),
       type: 'ExtensionAgreed',
-      data: { until: pending.until, reason: pending.reason, requestedBy: pending.requestedBy, agreedBy: envelope.actor.id },
+      data: {
+        until: pending.until,
+        reason: pending.reason,
+        requestedBy: pending.requestedBy,
+        agreedBy: envelope.actor.id,
+      },
     },
   ];
 }

@@ -13,7 +13,11 @@ import type { ChallengeEvent, Command, CommandEnvelope, Participants, PersonRef 
 
 export type RaiseCommand = Extract<Command, { type: 'raise' }>;
 
-const words = (s: string): string => ` ${s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+const words = (s: string): string =>
+  ` ${s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
 
 /** A job title matches a limit when it contains it as whole words ("Senior IRO" matches "IRO"). */
 export function roleMatches(role: string | undefined, allowed: readonly string[]): boolean {
@@ -64,7 +68,8 @@ function problemsOf(procedure: Procedure, c: RaiseCommand, today: string): strin
     problems.push('the case reference must be an agency reference, not the family name');
   }
   if (c.kind === 'conferenceDissent') {
-    if (!procedure.raiseForm.conferenceDissent) problems.push('this procedure has no challenge to a conference outcome');
+    if (!procedure.raiseForm.conferenceDissent)
+      problems.push('this procedure has no challenge to a conference outcome');
     else if (!isLocalDate(c.conferenceDate)) problems.push('give the date of the conference');
     else if (c.conferenceDate > today) problems.push('the conference date cannot be in the future');
   }
@@ -84,7 +89,10 @@ export function decideRaise(
   }
   if (procedure.raisedBy && !roleMatches(command.raisedBy.role, procedure.raisedBy)) {
     const role = command.raisedBy.role ? `your role is ${command.raisedBy.role}` : 'your role is not recorded';
-    return refusal('notAllowed', `In ${procedure.partnership} a challenge is raised by ${joinAnd(procedure.raisedBy)}; ${role}.`);
+    return refusal(
+      'notAllowed',
+      `In ${procedure.partnership} a challenge is raised by ${joinAnd(procedure.raisedBy)}; ${role}.`,
+    );
   }
   const problems = problemsOf(procedure, command, londonDate(now));
   if (problems.length > 0) return refusal('invalid', `Please check: ${problems.join('; ')}.`);
@@ -93,7 +101,11 @@ export function decideRaise(
   let startAt = procedure.firstStage;
   if (command.urgency === 'immediate') {
     const route = procedure.immediateRoute;
-    if (!route) return refusal('notAllowed', `The ${procedure.partnership} procedure has no immediate route: raise it as standard.`);
+    if (!route)
+      return refusal(
+        'notAllowed',
+        `The ${procedure.partnership} procedure has no immediate route: raise it as standard.`,
+      );
     const agreed = route.agreedBy.some((role) => participants[role]?.some((p) => p.id === command.raisedBy.id));
     if (!agreed) {
       return refusal(
@@ -122,7 +134,12 @@ export function decideRaise(
     {
       ...base,
       type: 'StageEntered',
-      data: { stageId: stage.id, startedAt: base.at, deadlineVersion: 1, ...stageTiming(procedure, stage, now, now, 0, calendar) },
+      data: {
+        stageId: stage.id,
+        startedAt: base.at,
+        deadlineVersion: 1,
+        ...stageTiming(procedure, stage, now, now, 0, calendar),
+      },
     },
   ];
   return events;

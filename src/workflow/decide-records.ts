@@ -58,12 +58,21 @@ export function decideRecordMeeting({ procedure, challenge, command, envelope, n
   ];
 }
 
-export function decideRecordNotification({ procedure, challenge, command, envelope, now }: Of<'recordNotification'>): Verdict {
+export function decideRecordNotification({
+  procedure,
+  challenge,
+  command,
+  envelope,
+  now,
+}: Of<'recordNotification'>): Verdict {
   const due = openNotifications(procedure, challenge).find((o) => o.notification.form === command.formId);
   const form = findForm(procedure, command.formId);
   if (!due || !form) return refusal('invalid', 'That form is not one this challenge sends to the partnership.');
-  const mine = recordableNotifications(procedure, challenge, envelope.actor.id).some((o) => o.notification.form === command.formId);
-  if (!mine) return refusal('notOwner', `${form.title} is not yours to send; ${describeActor(challenge, envelope.actor.id)}.`);
+  const mine = recordableNotifications(procedure, challenge, envelope.actor.id).some(
+    (o) => o.notification.form === command.formId,
+  );
+  if (!mine)
+    return refusal('notOwner', `${form.title} is not yours to send; ${describeActor(challenge, envelope.actor.id)}.`);
   const problems = formProblems(form, command.values, rolesOf(challenge, envelope.actor.id));
   if (problems.length > 0) return refusal('invalid', `Please check: ${problems.join('; ')}.`);
   const base = eventBase(envelope, now);

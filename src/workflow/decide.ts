@@ -8,7 +8,13 @@ import type { WorkingCalendar } from '../calendar';
 import type { Procedure } from '../procedures/schema';
 import { apply } from './apply';
 import { isRefusal, type DecideContext, type Verdict } from './context';
-import { decideAgreeExtension, decideDeclineExtension, decidePause, decideRequestExtension, decideResume } from './decide-clock';
+import {
+  decideAgreeExtension,
+  decideDeclineExtension,
+  decidePause,
+  decideRequestExtension,
+  decideResume,
+} from './decide-clock';
 import { decideRaise } from './decide-raise';
 import {
   decideAssignLogId,
@@ -85,7 +91,9 @@ export function decide(
   if (challenge.procedureId !== procedure.id) {
     throw new Error(`Challenge ${challenge.id} follows ${challenge.procedureId}, not ${procedure.id}`);
   }
-  if (challenge.status !== 'resolved' && envelope.expectedVersion !== undefined && envelope.expectedVersion < challenge.version) {
+  // Reminders sent since the card was rendered do not make it stale (movedAtVersion).
+  const movedAt = challenge.movedAtVersion ?? challenge.version;
+  if (challenge.status !== 'resolved' && envelope.expectedVersion !== undefined && envelope.expectedVersion < movedAt) {
     return refuse('stale', 'This challenge has moved on since this card was sent: open the latest card and try again.');
   }
   const route = command.type === 'escalate' ? command.route : undefined;

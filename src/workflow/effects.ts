@@ -21,10 +21,15 @@ const dueFormat = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-/** "Tue 5 Jan 2027, 17:00" in London time. */
+/** "Tue 5 Jan 2027, 17:00" in London time, built from parts so ICU versions cannot change the punctuation. */
 export function formatDue(iso: string): string {
-  return dueFormat.format(new Date(iso));
+  const parts = dueFormat.formatToParts(new Date(iso));
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}, ${get('hour')}:${get('minute')}`;
 }
+
+/** A practitioner's words as a sentence: one full stop, not two. */
+const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 const dueWords = (deadline: string | undefined) => (deadline ? `due by ${formatDue(deadline)}` : 'no fixed deadline');
 
@@ -58,7 +63,10 @@ function stageEntryEffects(procedure: Procedure, after: Challenge, stageId: stri
   if (reachable.length > 0) effects.push({ type: 'sendStageCard', to: reachable, stageId });
   const unreachable = owners.filter((p) => !isReachable(p));
   if (unreachable.length > 0) {
-    const raisingSide = peopleIn(after.participants, stage.owners.filter((r) => sideOf(r) === 'raising')).filter(isReachable);
+    const raisingSide = peopleIn(
+      after.participants,
+      stage.owners.filter((r) => sideOf(r) === 'raising'),
+    ).filter(isReachable);
     const tell = raisingSide.length > 0 ? raisingSide : raisers(after).filter(isReachable);
     effects.push({ type: 'contactByOtherMeans', tell, unreachable, stageId });
   }
@@ -140,8 +148,8 @@ export function effectsOf(
       effects.push(
         ...feedback(
           after,
-          `Your challenge on case ${after.caseReference} was resolved at ${at}. Agreed outcome: ${event.data.agreedOutcome}. ` +
-            `Outstanding issues: ${event.data.outstandingIssues}.`,
+          `Your challenge on case ${after.caseReference} was resolved at ${at}. Agreed outcome: ${sentence(event.data.agreedOutcome)} ` +
+            `Outstanding issues: ${sentence(event.data.outstandingIssues)}`,
         ),
       );
     }

@@ -28,7 +28,11 @@ export function extensionDeciders(procedure: Procedure, challenge: Challenge): s
   const pending = challenge.pendingExtension;
   if (!pending) return [];
   const owners = currentStage(procedure, challenge).owners;
-  const requesterSides = new Set(rolesOf(challenge, pending.requestedBy).filter((r) => owners.includes(r)).map(sideOf));
+  const requesterSides = new Set(
+    rolesOf(challenge, pending.requestedBy)
+      .filter((r) => owners.includes(r))
+      .map(sideOf),
+  );
   const others = owners.flatMap((role) =>
     (challenge.participants[role] ?? []).filter((p) => p.id !== pending.requestedBy).map((p) => ({ id: p.id, role })),
   );
@@ -48,12 +52,19 @@ function escalateGuard(
     if (!immediate) return refusal('notAllowed', `The ${procedure.partnership} procedure has no immediate route.`);
     if (stage.immediate) return refusal('notAllowed', 'This challenge is already on the immediate route.');
     if (!holdsAny(challenge, actorId, immediate.agreedBy)) {
-      return notOwner(challenge, actorId, `Taking the immediate route is agreed by ${describeOwners(immediate.agreedBy)}`);
+      return notOwner(
+        challenge,
+        actorId,
+        `Taking the immediate route is agreed by ${describeOwners(immediate.agreedBy)}`,
+      );
     }
     return undefined;
   }
   if (stage.escalateTo.length === 0) {
-    return refusal('notAllowed', `${stage.label} is the last stage: the challenge can be resolved here but not escalated.`);
+    return refusal(
+      'notAllowed',
+      `${stage.label} is the last stage: the challenge can be resolved here but not escalated.`,
+    );
   }
   const escalators = escalatorsOf(stage);
   if (!holdsAny(challenge, actorId, escalators)) {

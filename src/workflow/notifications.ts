@@ -29,7 +29,11 @@ export function openNotifications(procedure: Procedure, challenge: Challenge): O
 }
 
 /** The ones this person may record: the current stage's owners, the owners of the stage that sends it, or its recipients. */
-export function recordableNotifications(procedure: Procedure, challenge: Challenge, personId: string): OpenNotification[] {
+export function recordableNotifications(
+  procedure: Procedure,
+  challenge: Challenge,
+  personId: string,
+): OpenNotification[] {
   const current = currentStage(procedure, challenge);
   return openNotifications(procedure, challenge).filter(
     ({ notification, stageId }) =>

@@ -26,7 +26,11 @@ export function isOnChallenge(challenge: Pick<Challenge, 'participants'>, person
 }
 
 /** True when the person holds at least one of the roles. */
-export function holdsAny(challenge: Pick<Challenge, 'participants'>, personId: string, roles: readonly OwnerRole[]): boolean {
+export function holdsAny(
+  challenge: Pick<Challenge, 'participants'>,
+  personId: string,
+  roles: readonly OwnerRole[],
+): boolean {
   return rolesOf(challenge, personId).some((r) => roles.includes(r));
 }
 

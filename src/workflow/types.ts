@@ -60,6 +60,12 @@ export interface Challenge {
   id: string;
   /** Number of events applied; the snapshot's version. */
   version: number;
+  /**
+   * The version after the last event that changed what a card shows: every event but the
+   * scheduler's ReminderSent. A card rendered at or after it is not stale (a reminder sent
+   * meanwhile does not make the practitioner's buttons "move on").
+   */
+  movedAtVersion?: number;
   procedureId: string;
   /** The agency's case reference: the only name a case has in channels and digests (COM-2). */
   caseReference: string;
@@ -219,9 +225,7 @@ export type Effect =
   | { type: 'contactByOtherMeans'; tell: PersonRef[]; unreachable: PersonRef[]; stageId: string }
   | { type: 'threadUpdate'; summary: string };
 
-export type Decision =
-  | { ok: true; events: ChallengeEvent[]; effects: Effect[] }
-  | { ok: false; refusal: Refusal };
+export type Decision = { ok: true; events: ChallengeEvent[]; effects: Effect[] } | { ok: false; refusal: Refusal };
 
 export interface Refusal {
   code: 'notOwner' | 'notAllowed' | 'invalid' | 'stale' | 'closed' | 'paused';

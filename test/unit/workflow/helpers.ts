@@ -38,7 +38,14 @@ export function rolesNamedBy(procedure: Procedure): OwnerRole[] {
 
 /** The person who holds a role in the cast: id and name are the role itself. */
 export function person(role: string, extra: Partial<PersonRef> = {}): PersonRef {
-  return { id: role, name: role, role: role.split('.')[1] ?? role, agency: role.split('.')[0], reachable: true, ...extra };
+  return {
+    id: role,
+    name: role,
+    role: role.split('.')[1] ?? role,
+    agency: role.split('.')[0],
+    reachable: true,
+    ...extra,
+  };
 }
 
 export function castFor(procedure: Procedure): Participants {
@@ -89,7 +96,12 @@ export class Run {
   }
 
   /** Decide and, when accepted, apply: the store's job in miniature. */
-  try(actorId: string, command: Command, when: string, options: { key?: string; expectedVersion?: number } = {}): Decision {
+  try(
+    actorId: string,
+    command: Command,
+    when: string,
+    options: { key?: string; expectedVersion?: number } = {},
+  ): Decision {
     const idempotencyKey = options.key ?? `k${++this.keys}`;
     const envelope = {
       command,
@@ -109,12 +121,20 @@ export class Run {
   /** The command must be accepted; returns its decision. */
   ok(actorId: string, command: Command, when: string, options: { key?: string; expectedVersion?: number } = {}) {
     const decision = this.try(actorId, command, when, options);
-    assert.ok(decision.ok, `expected ${command.type} by ${actorId} to be accepted: ${decision.ok ? '' : decision.refusal.reason}`);
+    assert.ok(
+      decision.ok,
+      `expected ${command.type} by ${actorId} to be accepted: ${decision.ok ? '' : decision.refusal.reason}`,
+    );
     return decision;
   }
 
   /** The command must be refused; returns the refusal. */
-  refused(actorId: string, command: Command, when: string, options: { key?: string; expectedVersion?: number } = {}): Refusal {
+  refused(
+    actorId: string,
+    command: Command,
+    when: string,
+    options: { key?: string; expectedVersion?: number } = {},
+  ): Refusal {
     const before = this.challenge;
     const decision = this.try(actorId, command, when, options);
     assert.ok(!decision.ok, `expected ${command.type} by ${actorId} to be refused`);

@@ -8,7 +8,14 @@
 import assert from 'node:assert/strict';
 import { getProcedure } from '../../../src/procedures';
 import type { Procedure } from '../../../src/procedures/schema';
-import { allowedCommands, escalatorsOf, openNotifications, recordableNotifications, replay, rolesOf } from '../../../src/workflow';
+import {
+  allowedCommands,
+  escalatorsOf,
+  openNotifications,
+  recordableNotifications,
+  replay,
+  rolesOf,
+} from '../../../src/workflow';
 import { Run, validValues } from './helpers';
 
 const partnerships = ['dudley', 'durham', 'newcastle', 'leeds', 'darlington'] as const;
@@ -37,16 +44,39 @@ function walk(procedure: Procedure, path: readonly string[]): Run {
     const form = procedure.forms.find((f) => f.id === stage.record);
     assert.ok(form);
     run.ok(owner, { type: 'recordOutcome', values: validValues(form, rolesOf(run.c, owner)) }, when());
-    run.ok(owner, { type: 'recordMeeting', date: day, attendees: ['Both agencies'], familyAttended: false, outcome: 'Met.', actions: 'None.' }, when());
+    run.ok(
+      owner,
+      {
+        type: 'recordMeeting',
+        date: day,
+        attendees: ['Both agencies'],
+        familyAttended: false,
+        outcome: 'Met.',
+        actions: 'None.',
+      },
+      when(),
+    );
     for (const open of openNotifications(procedure, run.c)) {
       if (run.c.notifications.some((n) => n.formId === open.notification.form)) continue;
       const sender = (open.notification.to[0] && run.c.participants[open.notification.to[0]]?.[0]?.id) ?? owner;
       assert.ok(recordableNotifications(procedure, run.c, sender).length > 0);
       const notificationForm = procedure.forms.find((f) => f.id === open.notification.form);
       assert.ok(notificationForm);
-      run.ok(sender, { type: 'recordNotification', formId: notificationForm.id, values: validValues(notificationForm, rolesOf(run.c, sender)) }, when());
+      run.ok(
+        sender,
+        {
+          type: 'recordNotification',
+          formId: notificationForm.id,
+          values: validValues(notificationForm, rolesOf(run.c, sender)),
+        },
+        when(),
+      );
     }
-    if (procedure.log && !run.c.logId && allowedCommands(procedure, run.c, 'partnership.businessUnit', new Date(when())).includes('assignLogId')) {
+    if (
+      procedure.log &&
+      !run.c.logId &&
+      allowedCommands(procedure, run.c, 'partnership.businessUnit', new Date(when())).includes('assignLogId')
+    ) {
       run.ok('partnership.businessUnit', { type: 'assignLogId', logId: 'PCL-2026-017' }, when());
     }
     nextDay();
@@ -68,10 +98,20 @@ describe('workflow: every procedure end to end', () => {
       const last = procedure.stages.find((s) => s.id === path[path.length - 1]);
       assert.ok(last);
       const resolver = run.c.participants[last.owners[0] as keyof typeof run.c.participants]?.[0]?.id ?? '';
-      run.ok(resolver, { type: 'resolve', agreedOutcome: 'Plan revised.', outstandingIssues: 'None; reviewed at next core group.' }, '2027-01-29T12:00');
+      run.ok(
+        resolver,
+        { type: 'resolve', agreedOutcome: 'Plan revised.', outstandingIssues: 'None; reviewed at next core group.' },
+        '2027-01-29T12:00',
+      );
       assert.equal(run.c.status, 'resolved');
-      assert.deepEqual(run.c.stages.map((s) => s.stageId), path);
-      assert.deepEqual(run.c.stages.map((s) => s.endedBy), [...path.slice(1).map(() => 'escalated'), 'resolved']);
+      assert.deepEqual(
+        run.c.stages.map((s) => s.stageId),
+        path,
+      );
+      assert.deepEqual(
+        run.c.stages.map((s) => s.endedBy),
+        [...path.slice(1).map(() => 'escalated'), 'resolved'],
+      );
       assert.ok(run.c.stages.every((s) => s.outcome !== undefined && s.endedAt !== undefined));
       assert.equal(run.c.meetings.length, path.length);
       assert.equal(run.c.resolution?.stageId, last.id);
@@ -88,7 +128,11 @@ describe('workflow: every procedure end to end', () => {
       }
       const stored = JSON.parse(JSON.stringify(run.events));
       assert.deepEqual(replay(stored), run.c);
-      assert.deepEqual(JSON.parse(JSON.stringify(run.c)), run.c, 'the snapshot survives JSON unchanged (no undefined fields)');
+      assert.deepEqual(
+        JSON.parse(JSON.stringify(run.c)),
+        run.c,
+        'the snapshot survives JSON unchanged (no undefined fields)',
+      );
     });
   }
 });

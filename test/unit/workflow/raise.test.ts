@@ -52,9 +52,15 @@ describe('workflow: raising a challenge', () => {
     const run = new Run(getProcedure('dudley'));
     const participants = castFor(run.procedure);
     delete participants['receiving.practitioner'];
-    const command = raiseCommand(run.procedure, { participants, raisedWith: person('other', { name: 'Other professional' }) });
+    const command = raiseCommand(run.procedure, {
+      participants,
+      raisedWith: person('other', { name: 'Other professional' }),
+    });
     run.ok(command.raisedBy.id, command, when);
-    assert.deepEqual(run.c.participants['receiving.practitioner']?.map((p) => p.id), ['other']);
+    assert.deepEqual(
+      run.c.participants['receiving.practitioner']?.map((p) => p.id),
+      ['other'],
+    );
   });
 
   it('DUR-1 only an Independent Reviewing Officer may raise a Durham challenge', () => {
@@ -71,7 +77,7 @@ describe('workflow: raising a challenge', () => {
     }
   });
 
-  it('DUD-4 a Dudley (unlimited) challenge may be raised whatever the raiser\'s role', () => {
+  it("DUD-4 a Dudley (unlimited) challenge may be raised whatever the raiser's role", () => {
     const run = new Run(getProcedure('dudley'));
     const command = raiseCommand(run.procedure);
     run.ok(command.raisedBy.id, { ...command, raisedBy: { ...command.raisedBy, role: 'Volunteer coordinator' } }, when);
@@ -87,12 +93,14 @@ describe('workflow: raising a challenge', () => {
     assert.match(dudley.refused(command.raisedBy.id, command, when).reason, /choose one area/);
   });
 
-  it('DAR-8 a Darlington challenge takes an area from the partnership\'s own list', () => {
+  it("DAR-8 a Darlington challenge takes an area from the partnership's own list", () => {
     const run = new Run(getProcedure('darlington'));
     const area = run.procedure.areasOfDisagreement.find((a) => /mental capacity/i.test(a));
     assert.ok(area);
     run.raise(when, { areas: [area] });
-    const other = raiseCommand(getProcedure('darlington'), { areas: ['Lack of attendance at core groups/care team meetings/conference'] });
+    const other = raiseCommand(getProcedure('darlington'), {
+      areas: ['Lack of attendance at core groups/care team meetings/conference'],
+    });
     assert.equal(new Run(getProcedure('darlington')).refused(other.raisedBy.id, other, when).code, 'invalid');
   });
 
@@ -105,9 +113,15 @@ describe('workflow: raising a challenge', () => {
     assert.ok(thread.length > 0);
     assert.ok(!JSON.stringify(thread).includes('Smithson'));
     const named = raiseCommand(getProcedure('durham'), { familyName: 'Smithson', caseReference: 'SMITHSON-1' });
-    assert.match(new Run(getProcedure('durham')).refused(named.raisedBy.id, named, when).reason, /agency reference, not the family name/);
+    assert.match(
+      new Run(getProcedure('durham')).refused(named.raisedBy.id, named, when).reason,
+      /agency reference, not the family name/,
+    );
     const leeds = raiseCommand(getProcedure('leeds'), { familyName: 'Smithson' });
-    assert.match(new Run(getProcedure('leeds')).refused(leeds.raisedBy.id, leeds, when).reason, /does not ask for the family name/);
+    assert.match(
+      new Run(getProcedure('leeds')).refused(leeds.raisedBy.id, leeds, when).reason,
+      /does not ask for the family name/,
+    );
   });
 
   it('NEW-10 Newcastle takes a challenge to a child protection conference outcome, with the conference date', () => {
@@ -116,11 +130,17 @@ describe('workflow: raising a challenge', () => {
     assert.equal(run.c.kind, 'conferenceDissent');
     assert.equal(run.c.conferenceDate, '2026-12-21');
     const noDate = raiseCommand(getProcedure('newcastle'), { kind: 'conferenceDissent' });
-    assert.match(new Run(getProcedure('newcastle')).refused(noDate.raisedBy.id, noDate, when).reason, /date of the conference/);
+    assert.match(
+      new Run(getProcedure('newcastle')).refused(noDate.raisedBy.id, noDate, when).reason,
+      /date of the conference/,
+    );
     const future = raiseCommand(getProcedure('newcastle'), { kind: 'conferenceDissent', conferenceDate: '2027-01-04' });
     assert.match(new Run(getProcedure('newcastle')).refused(future.raisedBy.id, future, when).reason, /future/);
     const leeds = raiseCommand(getProcedure('leeds'), { kind: 'conferenceDissent', conferenceDate: '2026-12-21' });
-    assert.match(new Run(getProcedure('leeds')).refused(leeds.raisedBy.id, leeds, when).reason, /no challenge to a conference outcome/);
+    assert.match(
+      new Run(getProcedure('leeds')).refused(leeds.raisedBy.id, leeds, when).reason,
+      /no challenge to a conference outcome/,
+    );
   });
 
   it('DAR-9 Darlington and Dudley cover adults at risk; Leeds covers children only', () => {
@@ -156,7 +176,10 @@ describe('workflow: raising a challenge', () => {
     const run = new Run(getProcedure('leeds'));
     const decision = run.raise(when);
     assert.ok(decision.ok);
-    assert.deepEqual(decision.events.map((e: ChallengeEvent) => e.type), ['ChallengeRaised', 'StageEntered']);
+    assert.deepEqual(
+      decision.events.map((e: ChallengeEvent) => e.type),
+      ['ChallengeRaised', 'StageEntered'],
+    );
     for (const e of decision.events) {
       assert.equal(e.at, '2026-12-23T10:00:00.000Z');
       assert.equal(e.by.id, 'raising.practitioner');

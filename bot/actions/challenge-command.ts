@@ -1,0 +1,88 @@
+/**
+ * The verbs that are one workflow command each (recordOutcome, escalate, resolve, pause,
+ * resume, extensions, recordMeeting, recordNotification, assignLogId, handOver): load the
+ * challenge, run the command against the version the card showed, carry out its effects,
+ * and answer with the presser's refreshed card. A refusal is recorded (audit) and shown on the card.
+ */
+import { commandFromAction } from '../../cards/command-from-action';
+import { coerceFormValues } from '../../cards/form-values';
+import type { CardAction } from '../../cards/verbs';
+import { findProcedure, formOf } from '../../src/procedures';
+import { stageOf } from '../../src/procedures/lookup';
+import type { Command } from '../../src/workflow';
+import { cardFor, noticeCard } from '../card-views';
+import { carryOut } from '../effects';
+import type { ActionResult } from '../turn';
+import { directoryPerson, idempotencyKey, type ActionContext } from './context';
+
+export async function challengeCommand(ctx: ActionContext, action: CardAction): Promise<ActionResult> {
+  const { services } = ctx;
+  if (!('challengeId' in action) || action.verb === 'raise') throw new Error(`${action.verb} is not a challenge command`);
+  const loaded = await services.stores.challenges.load(action.challengeId);
+  const procedure = loaded ? findProcedure(loaded.challenge.procedureId) : undefined;
+  if (!loaded || !procedure) {
+    return { card: noticeCard({ title: 'Challenge not found', text: 'This challenge could not be found. It may have been raised in another partnership.', tone: 'warning' }) };
+  }
+  const challenge = loaded.challenge;
+  const person = await directoryPerson(ctx);
+  const actor = { id: ctx.personId, name: person?.name ?? ctx.turn.user.name };
+
+  const command = await toCommand(ctx, action, procedure, challenge);
+  if ('problem' in command) {
+    return { card: await cardFor(services, procedure, challenge, ctx.personId, { seenVersion: action.version, problem: command.problem }) };
+  }
+  const result = await services.run(procedure, challenge.id, {
+    command,
+    actor,
+    idempotencyKey: idempotencyKey(ctx, action),
+    expectedVersion: action.version,
+  });
+  const after = result.challenge ?? challenge;
+  if (!result.decision.ok) {
+    const stale = result.decision.refusal.code === 'stale';
+    return {
+      card: await cardFor(services, procedure, after, ctx.personId, {
+        seenVersion: stale ? action.version : undefined,
+        problem: result.decision.refusal.reason,
+      }),
+    };
+  }
+  if (result.transitioned) {
+    await carryOut(services, { procedure, challenge: after, events: result.decision.events, effects: result.decision.effects });
+  }
+  return { card: await cardFor(services, procedure, after, ctx.personId, { problem: doneText(procedure, after.stageId, action.verb) }) };
+}
+
+async function toCommand(
+  ctx: ActionContext,
+  action: CardAction,
+  procedure: NonNullable<ReturnType<typeof findProcedure>>,
+  challenge: { stageId: string },
+): Promise<Command | { problem: string }> {
+  if (action.verb === 'handOver') {
+    const to = await ctx.services.stores.directory.people.get(action.toPersonId);
+    if (!to) return { problem: 'That person is not in the directory.' };
+    const agency = await ctx.services.stores.directory.agencies.get(to.agencyId);
+    return {
+      type: 'handOver',
+      role: action.role,
+      from: ctx.personId,
+      to: { id: to.id, name: to.name, role: to.role, agency: agency?.name, email: to.email, reachable: to.reachable },
+    };
+  }
+  if (action.verb === 'recordOutcome' || action.verb === 'recordNotification') {
+    const formId = action.verb === 'recordOutcome' ? stageOf(procedure, challenge.stageId).record : action.formId;
+    const coerced = coerceFormValues(formOf(procedure, formId), action.values);
+    if (!coerced.ok) return { problem: Object.values(coerced.errors).join(' ') };
+    return action.verb === 'recordOutcome'
+      ? { type: 'recordOutcome', values: coerced.values }
+      : { type: 'recordNotification', formId, values: coerced.values };
+  }
+  const command = commandFromAction(action);
+  return command ?? { problem: `"${action.verb}" is not something this card can do.` };
+}
+
+function doneText(procedure: NonNullable<ReturnType<typeof findProcedure>>, stageId: string, verb: string): string {
+  const stage = stageOf(procedure, stageId);
+  return `Done (${verb}). The challenge is at ${stage.label}, ${stage.title}.`;
+}

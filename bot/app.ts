@@ -1,0 +1,72 @@
+/**
+ * The composition root: configuration in, a running bot out. Storage, workflow, messenger,
+ * routes and HTTP server are wired here and nowhere else; `npm start`, production and the
+ * tests all build the bot through this one function.
+ */
+import type restify from 'restify';
+import { systemClock, type Clock } from '../src/clock';
+import type { Config } from '../src/config';
+import { createLogger, type Logger } from '../src/logger';
+import { createStores, type Stores } from '../src/store';
+import { createAdapter } from './adapter';
+import { ChallengeBot } from './challenge-bot';
+import type { Messenger } from './messenger';
+import { createProactiveSender, type SendThrough } from './proactive-sender';
+import { createRoutes } from './routes';
+import { createServer, listen } from './server';
+import { createServices, type Services } from './services';
+
+export interface AppOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Rate limiting and retries for proactive sends (the outbound queue). */
+  through?: SendThrough;
+  /** Routes added by the caller (test clock, tab API). */
+  extraRoutes?: (server: restify.Server, services: Services) => void;
+  afterCommit?: Services['afterCommit'];
+}
+
+export interface App {
+  server: restify.Server;
+  services: Services;
+  stores: Stores;
+  messenger: Messenger;
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger({ service: 'challenge-bot' });
+  const clock = options.clock ?? systemClock;
+  const stores = createStores({ ...config.storage, prefix: config.tablePrefix });
+  await stores.ensureTables();
+
+  const adapter = createAdapter(config, logger);
+  const messenger = createProactiveSender({
+    adapter,
+    appId: config.bot.appId ?? '',
+    conversations: stores.conversations,
+    logger,
+    through: options.through,
+  });
+  const services = createServices({ clock, logger, stores, messenger, afterCommit: options.afterCommit });
+  const bot = new ChallengeBot(createRoutes(services));
+  const server = createServer({
+    adapter,
+    bot,
+    logger,
+    checkStorage: () => stores.challenges.load('healthz').then(() => undefined),
+    extraRoutes: options.extraRoutes ? (s) => options.extraRoutes!(s, services) : undefined,
+  });
+
+  return {
+    server,
+    services,
+    stores,
+    messenger,
+    listen: () => listen(server, config.port, config.host),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Carries out what a transition asks for (the workflow's effects, plain data): stage cards to
+ * the new owners, feedback to the raiser (COM-4), partnership notifications, a reply in the
+ * case's thread with its root card brought up to date, and "contact them by other means"
+ * when someone cannot be reached in Teams.
+ */
+import type { Procedure } from '../src/procedures/schema';
+import type { ChallengeThread } from '../src/store';
+import { sideOf, type Challenge, type ChallengeEvent, type Effect, type PersonRef } from '../src/workflow';
+import { cardFor, feedbackCard, noticeCard, threadEventCard, threadRootCard, unreachableCard } from './card-views';
+import type { ChannelTarget } from './messenger';
+import type { Services } from './services';
+
+export interface TransitionOutcome {
+  procedure: Procedure;
+  challenge: Challenge;
+  events: readonly ChallengeEvent[];
+  effects: readonly Effect[];
+  /** Where a new challenge's thread goes (raise only). */
+  channel?: ChannelTarget;
+}
+
+export async function carryOut(services: Services, outcome: TransitionOutcome): Promise<void> {
+  const { procedure, challenge } = outcome;
+  const unreachable: PersonRef[] = [];
+  const send = async (person: PersonRef, card: object) => {
+    const delivery = await services.messenger.sendToPerson(person.id, card);
+    if (!delivery.delivered) unreachable.push(person);
+  };
+
+  await updateThread(services, outcome);
+
+  for (const effect of outcome.effects) {
+    switch (effect.type) {
+      case 'sendStageCard':
+        for (const person of effect.to) await send(person, await cardFor(services, procedure, challenge, person.id));
+        break;
+      case 'feedbackToRaiser':
+        await send(effect.to, feedbackCard(services, procedure, challenge, effect.message));
+        break;
+      case 'notifyPartnership':
+        for (const person of effect.to) await send(person, await cardFor(services, procedure, challenge, person.id));
+        break;
+      case 'contactByOtherMeans':
+        for (const person of effect.tell) await send(person, unreachableCard(challenge.caseReference, effect.unreachable));
+        break;
+      case 'threadUpdate':
+        break; // the thread follows the events (updateThread), so the summary needs no send of its own
+    }
+  }
+
+  const unknown = dedupe(unreachable).filter((p) => !p.external);
+  if (unknown.length > 0) await tellRaisingSide(services, challenge, unknown);
+}
+
+/** The raising side's owners learn who could not be reached, so they use phone or email instead. */
+async function tellRaisingSide(services: Services, challenge: Challenge, unreachable: PersonRef[]): Promise<void> {
+  const raising = Object.entries(challenge.participants)
+    .filter(([role]) => sideOf(role as never) === 'raising')
+    .flatMap(([, people]) => people ?? []);
+  const tell = dedupe([challenge.raisedBy, ...raising]).filter((p) => !unreachable.some((u) => u.id === p.id));
+  const card = unreachableCard(challenge.caseReference, unreachable);
+  for (const person of tell.slice(0, 5)) await services.messenger.sendToPerson(person.id, card);
+  services.logger.info('people not reachable in Teams', { challengeId: challenge.id, count: unreachable.length });
+}
+
+async function updateThread(services: Services, outcome: TransitionOutcome): Promise<void> {
+  const { procedure, challenge, events } = outcome;
+  const root = threadRootCard(services, procedure, challenge);
+  const raised = events.some((e) => e.type === 'ChallengeRaised');
+  if (raised) {
+    if (!outcome.channel) return;
+    try {
+      await services.messenger.startThread(challenge.id, outcome.channel, root);
+    } catch (error) {
+      services.logger.warn('could not start the challenge thread', { challengeId: challenge.id, error: String(error) });
+    }
+    return;
+  }
+  const thread: ChallengeThread | undefined = await services.stores.conversations.getThread(challenge.id);
+  if (!thread) return;
+  for (const event of events) {
+    if (event.type === 'ReminderSent') continue;
+    await services.messenger.replyInThread(thread, threadEventCard(procedure, challenge, event));
+  }
+  await services.messenger.updateThreadRoot(thread, root);
+}
+
+function dedupe(people: PersonRef[]): PersonRef[] {
+  return [...new Map(people.map((p) => [p.id, p])).values()];
+}
+
+export { noticeCard };

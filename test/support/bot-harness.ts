@@ -1,0 +1,91 @@
+/**
+ * The real bot over HTTP for integration tests: the composition root (bot/app.ts) with
+ * Azurite storage (shared in-memory instance, fresh tables), the sample directory, a
+ * settable clock, and a fake channel service receiving everything the bot sends.
+ */
+import sample from '../../src/directory/sample-directory.json';
+import { createApp, type App, type AppOptions } from '../../bot/app';
+import { SettableClock } from '../../src/clock';
+import { loadConfig } from '../../src/config';
+import { checkDirectory, writeDirectory, type DirectoryDocument } from '../../src/directory/import-directory';
+import { silentLogger } from '../../src/logger';
+import { installationUpdate, type TestUser } from './activities';
+import { freshTables } from './azurite';
+import { FakeChannel } from './fake-channel';
+
+export interface Harness {
+  app: App;
+  url: string;
+  channel: FakeChannel;
+  clock: SettableClock;
+  directory: DirectoryDocument;
+  /** POSTs an activity to /api/messages as Teams would; resolves with the HTTP status and body. */
+  post(activity: object, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  /** A directory person as a Teams user. */
+  user(name: string): TestUser;
+  /** Installs the bot for these people (so proactive messages reach them). */
+  install(...names: string[]): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(name: string, options: { now?: string; env?: Record<string, string>; app?: AppOptions } = {}): Promise<Harness> {
+  const channel = new FakeChannel();
+  await channel.start();
+  const tables = await freshTables(name);
+  const config = loadConfig({
+    STORAGE_CONNECTION_STRING: (tables as { connectionString: string }).connectionString,
+    TABLE_PREFIX: tables.prefix!,
+    PORT: '0',
+    ...options.env,
+  });
+  const clock = new SettableClock(options.now ?? '2026-11-23T10:00:00Z');
+  const app = await createApp(config, { clock, logger: silentLogger, ...options.app });
+  const checked = checkDirectory(withChannelServiceUrl(sample, channel.url));
+  if (!checked.ok) throw new Error(`sample directory: ${checked.problems.join('; ')}`);
+  // Nobody is reachable until they install the bot.
+  const directory = { ...checked.directory, people: checked.directory.people.map((p) => ({ ...p, reachable: false })) };
+  await writeDirectory(app.stores.directory, directory);
+  const port = await app.listen();
+  const url = `http://127.0.0.1:${port}`;
+
+  const post: Harness['post'] = async (activity, headers = {}) => {
+    const response = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(activity),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+  const user = (personName: string): TestUser => {
+    const person = directory.people.find((p) => p.name === personName);
+    if (!person) throw new Error(`no person "${personName}" in the sample directory`);
+    return { aadObjectId: person.id, name: person.name };
+  };
+  return {
+    app,
+    url,
+    channel,
+    clock,
+    directory,
+    post,
+    user,
+    async install(...names) {
+      for (const n of names) {
+        const { status } = await post(installationUpdate(channel.url, user(n)));
+        if (status !== 200) throw new Error(`install of ${n} answered ${status}`);
+      }
+    },
+    async stop() {
+      await app.close();
+      await channel.stop();
+    },
+  };
+}
+
+function withChannelServiceUrl(directory: typeof sample, serviceUrl: string): unknown {
+  return {
+    ...directory,
+    partnerships: directory.partnerships.map((p) => ({ ...p, challengeChannel: { ...p.challengeChannel, serviceUrl } })),
+  };
+}
