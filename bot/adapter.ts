@@ -1,9 +1,12 @@
 /** The Bot Framework adapter: authentication of incoming requests and the channel client. */
+import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import {
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
+  type Activity,
 } from 'botbuilder';
 import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
@@ -15,9 +18,9 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     MicrosoftAppPassword: config.bot.appPassword ?? '',
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
     MicrosoftAppType: config.bot.appId ? config.bot.appType : '',
-    ...(config.bot.openIdMetadata ? { BotOpenIdMetadata: config.bot.openIdMetadata } : {}),
+    ...(config.bot.openIdMetadata ? publicCloudWith(config.bot.openIdMetadata) : {}),
   } as ConfigurationBotFrameworkAuthenticationOptions;
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new CloudAdapter(new StrictAuthentication(options));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // Never echo the raw error to the user: it may carry case data.
     logger.error('turn failed', { error: error.message, activityType: context.activity.type });
@@ -26,4 +29,36 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     }
   };
   return adapter;
+}
+
+/**
+ * Setting any one endpoint switches botbuilder to "all parameters given", so the other
+ * public-cloud values are restated here; only where incoming tokens' keys come from changes.
+ */
+function publicCloudWith(openIdMetadataUrl: string): Record<string, string | boolean> {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
+
+/**
+ * A token that fails to verify (bad signature, malformed) surfaces from botbuilder as a plain
+ * JsonWebTokenError, which CloudAdapter answers with 500. Any failure to authenticate is a 401.
+ */
+class StrictAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
+      throw new AuthenticationError(`Unauthorized: ${(error as Error).name}`, 401);
+    }
+  }
 }

@@ -7,6 +7,7 @@ import type restify from 'restify';
 import { systemClock, type Clock } from '../src/clock';
 import type { Config } from '../src/config';
 import { createLogger, type Logger } from '../src/logger';
+import { createOutboundQueue, statusCodeOf } from '../src/outbound';
 import { createStores, type Stores } from '../src/store';
 import { createAdapter } from './adapter';
 import { ChallengeBot } from './challenge-bot';
@@ -42,12 +43,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   await stores.ensureTables();
 
   const adapter = createAdapter(config, logger);
+  // Rate-limit windows run on real time, whatever clock the business logic is given.
+  const queue = createOutboundQueue({
+    clock: systemClock,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    onRetry: (job, error, attempt, waitMs) => logger.warn('proactive send will be retried', { conversationId: job.conversationId, attempt, waitMs, statusCode: statusCodeOf(error) }),
+    onFailed: (job, error) =>
+      logger.error('proactive send failed for good', { conversationId: job.conversationId, kind: error.kind, statusCode: error.statusCode, code: error.code }),
+  });
   const messenger = createProactiveSender({
     adapter,
     appId: config.bot.appId ?? '',
     conversations: stores.conversations,
     logger,
-    through: options.through,
+    through: options.through ?? ((conversationId, send) => queue.through(conversationId, send)),
   });
   const services = createServices({ clock, logger, stores, messenger, afterCommit: options.afterCommit });
   const bot = new ChallengeBot(createRoutes(services));

@@ -27,19 +27,26 @@ export async function carryOut(services: Services, outcome: TransitionOutcome): 
     const delivery = await services.messenger.sendToPerson(person.id, card);
     if (!delivery.delivered) unreachable.push(person);
   };
+  // A stage owner the procedure also notifies (Leeds stage 4's business unit) gets their card once.
+  const carded = new Set<string>();
+  const sendCard = async (person: PersonRef) => {
+    if (carded.has(person.id)) return;
+    carded.add(person.id);
+    await send(person, await cardFor(services, procedure, challenge, person.id));
+  };
 
   await updateThread(services, outcome);
 
   for (const effect of outcome.effects) {
     switch (effect.type) {
       case 'sendStageCard':
-        for (const person of effect.to) await send(person, await cardFor(services, procedure, challenge, person.id));
+        for (const person of effect.to) await sendCard(person);
         break;
       case 'feedbackToRaiser':
         await send(effect.to, feedbackCard(services, procedure, challenge, effect.message));
         break;
       case 'notifyPartnership':
-        for (const person of effect.to) await send(person, await cardFor(services, procedure, challenge, person.id));
+        for (const person of effect.to) await sendCard(person);
         break;
       case 'contactByOtherMeans':
         for (const person of effect.tell) await send(person, unreachableCard(challenge.caseReference, effect.unreachable));

@@ -25,7 +25,11 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   server.get('/healthz', async (_req, res) => {
     try {
-      await deps.checkStorage();
+      // A health probe must answer promptly: storage that takes longer than this counts as down.
+      await Promise.race([
+        deps.checkStorage(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('storage did not answer in time')), 2000).unref()),
+      ]);
       res.send(200, { status: 'ok', storage: 'reachable' });
     } catch (error) {
       deps.logger.warn('health check: storage unreachable', { error: (error as Error).message });

@@ -9,8 +9,7 @@ import { choiceFor } from './choice-value';
 import { fieldsFor } from './view-models/form-fields';
 
 export type FormValuesResult =
-  | { ok: true; values: Record<string, unknown> }
-  | { ok: false; errors: Record<string, string> };
+  { ok: true; values: Record<string, unknown> } | { ok: false; errors: Record<string, string> };
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 const asList = (v: unknown): string[] =>

@@ -7,6 +7,7 @@ import type { Procedure } from '../src/procedures/schema';
 import type { Command, Participants, PersonRef } from '../src/workflow/types';
 import { choiceFor } from './choice-value';
 import type { ActionOf } from './verbs';
+import { EXTERNAL } from './view-models/raise-form';
 
 type RaiseAction = ActionOf<'raise'>;
 
@@ -30,7 +31,7 @@ export function checkRaise(procedure: Procedure, action: RaiseAction): Record<st
   if (action.urgency === 'immediate' && !procedure.immediateRoute) {
     errors.urgency = 'This procedure has no immediate route.';
   }
-  if (action.raisedWith === 'external') {
+  if (action.raisedWith === EXTERNAL) {
     if (!action.externalName) errors.externalName = 'Please give their name.';
     if (!action.externalRole) errors.externalRole = 'Please give their role.';
     if (!action.externalAgency) errors.externalAgency = 'Please give their agency.';
@@ -49,7 +50,7 @@ export function checkRaise(procedure: Procedure, action: RaiseAction): Record<st
 
 /** The external professional a raise names, when it is raised with someone outside the directory. */
 export function externalPerson(action: RaiseAction): PersonRef | undefined {
-  if (action.raisedWith !== 'external' || !action.externalName) return undefined;
+  if (action.raisedWith !== EXTERNAL || !action.externalName) return undefined;
   return {
     id: `external:${(action.externalEmail ?? action.externalName).toLowerCase()}`,
     name: action.externalName,

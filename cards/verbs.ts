@@ -32,7 +32,8 @@ const blankToUndefined = (v: unknown) => (v === null || (typeof v === 'string' &
 const given = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
 
 const REQUIRED = 'Please fill this in.';
-const text = () => given(z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(10_000, 'Please keep this under 10,000 characters.'));
+const text = () =>
+  given(z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(10_000, 'Please keep this under 10,000 characters.'));
 const optionalText = () => given(z.string().trim().max(10_000, 'Please keep this under 10,000 characters.').optional());
 const id = () => given(z.string({ error: 'Missing id.' }).min(1).max(200));
 
@@ -80,7 +81,9 @@ export const actionShapes = {
   raise: z.object({
     ...onChallenge('raise'),
     procedureId: id(),
-    caseReference: given(z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(100, 'A case reference is at most 100 characters.')),
+    caseReference: given(
+      z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(100, 'A case reference is at most 100 characters.'),
+    ),
     familyName: optionalText(),
     subject: given(z.enum(['child', 'adult'], { error: 'Please choose child or adult.' })),
     kind: given(z.enum(['decision', 'conferenceDissent']).default('decision')),
@@ -122,7 +125,10 @@ export const actionShapes = {
     actions: text(),
   }),
   recordNotification: z.object({ ...onChallenge('recordNotification'), formId: id() }).catchall(formValue),
-  assignLogId: z.object({ ...onChallenge('assignLogId'), logId: given(z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(50)) }),
+  assignLogId: z.object({
+    ...onChallenge('assignLogId'),
+    logId: given(z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(50)),
+  }),
 } satisfies { [K in Verb]: z.ZodObject };
 
 /** Verbs whose data carries a form's fields beyond the named ones; they arrive as `values`. */
@@ -139,8 +145,7 @@ export type CardAction =
 export type ActionOf<V extends Verb> = Extract<CardAction, { verb: V }>;
 
 export type ParsedAction =
-  | { ok: true; action: CardAction }
-  | { ok: false; verb?: string; errors: Record<string, string> };
+  { ok: true; action: CardAction } | { ok: false; verb?: string; errors: Record<string, string> };
 
 function isVerb(v: unknown): v is Verb {
   return typeof v === 'string' && (VERBS as readonly string[]).includes(v);

@@ -9,8 +9,8 @@ import { coerceFormValues } from '../../cards/form-values';
 import type { CardAction } from '../../cards/verbs';
 import { findProcedure, formOf } from '../../src/procedures';
 import { stageOf } from '../../src/procedures/lookup';
-import type { Command } from '../../src/workflow';
-import { cardFor, noticeCard } from '../card-views';
+import { rolesOf, type Challenge, type Command } from '../../src/workflow';
+import { cardFor, directoryPeople, noticeCard } from '../card-views';
 import { carryOut } from '../effects';
 import type { ActionResult } from '../turn';
 import { directoryPerson, idempotencyKey, type ActionContext } from './context';
@@ -57,7 +57,7 @@ async function toCommand(
   ctx: ActionContext,
   action: CardAction,
   procedure: NonNullable<ReturnType<typeof findProcedure>>,
-  challenge: { stageId: string },
+  challenge: Challenge,
 ): Promise<Command | { problem: string }> {
   if (action.verb === 'handOver') {
     const to = await ctx.services.stores.directory.people.get(action.toPersonId);
@@ -72,7 +72,10 @@ async function toCommand(
   }
   if (action.verb === 'recordOutcome' || action.verb === 'recordNotification') {
     const formId = action.verb === 'recordOutcome' ? stageOf(procedure, challenge.stageId).record : action.formId;
-    const coerced = coerceFormValues(formOf(procedure, formId), action.values);
+    // 'agencies' fields are offered as the partnership's agency names (card-views.ts): turned back into names here.
+    const people = await directoryPeople(ctx.services, procedure.id);
+    const agencies = [...new Set(people.map((p) => p.agency).filter((a): a is string => Boolean(a)))];
+    const coerced = coerceFormValues(formOf(procedure, formId), action.values, undefined, agencies);
     if (!coerced.ok) return { problem: Object.values(coerced.errors).join(' ') };
     return action.verb === 'recordOutcome'
       ? { type: 'recordOutcome', values: coerced.values }

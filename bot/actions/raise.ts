@@ -3,7 +3,7 @@
  * submission comes back as the same form with the input kept and each error by its field,
  * and nothing is stored. A good one is recorded, gets its thread, and its first owners their cards.
  */
-import { checkRaise } from '../../cards/raise-check';
+import { areasOf, checkRaise } from '../../cards/raise-check';
 import type { RaiseField } from '../../cards/view-models/raise-form';
 import type { ActionOf } from '../../cards/verbs';
 import { resolveParticipants, type RaisedWith } from '../../src/directory/resolve-participants';
@@ -75,7 +75,8 @@ export async function raise(ctx: ActionContext, action: ActionOf<'raise'>): Prom
       subject: action.subject,
       kind: action.kind,
       ...(action.conferenceDate ? { conferenceDate: action.conferenceDate } : {}),
-      areas: action.areas,
+      // The form sends each area as its slug (choice-value.ts): the procedure's own wording is stored.
+      areas: areasOf(procedure, action).filter((a): a is string => a !== undefined),
       concern: action.concern,
       desiredOutcome: action.desiredOutcome,
       evidence: action.evidence,

@@ -22,7 +22,10 @@ export function fieldsFor(form: Form, viewerRoles: readonly OwnerRole[]): FormFi
   return form.fields.filter((f) => !f.completedBy || f.completedBy.some((r) => viewerRoles.includes(r)));
 }
 
-function inputOf(field: FormField, agencies: readonly string[]): Pick<FieldInput, 'input' | 'multiline' | 'multi' | 'choices' | 'hint'> {
+function inputOf(
+  field: FormField,
+  agencies: readonly string[],
+): Pick<FieldInput, 'input' | 'multiline' | 'multi' | 'choices' | 'hint'> {
   const hint = field.hint ?? '';
   switch (field.kind) {
     case 'date':
@@ -40,11 +43,29 @@ function inputOf(field: FormField, agencies: readonly string[]): Pick<FieldInput
       };
     case 'agencies':
       if (agencies.length) {
-        return { input: 'choice', multiline: false, multi: true, choices: agencies.map((a) => ({ title: a, value: choiceValue(a) })), hint };
+        return {
+          input: 'choice',
+          multiline: false,
+          multi: true,
+          choices: agencies.map((a) => ({ title: a, value: choiceValue(a) })),
+          hint,
+        };
       }
-      return { input: 'text', multiline: false, multi: false, choices: [], hint: hint || 'Agency names, separated by commas.' };
+      return {
+        input: 'text',
+        multiline: false,
+        multi: false,
+        choices: [],
+        hint: hint || 'Agency names, separated by commas.',
+      };
     case 'people':
-      return { input: 'text', multiline: false, multi: false, choices: [], hint: hint || 'Names, separated by commas.' };
+      return {
+        input: 'text',
+        multiline: false,
+        multi: false,
+        choices: [],
+        hint: hint || 'Names, separated by commas.',
+      };
     case 'longText':
       return { input: 'text', multiline: true, multi: false, choices: [], hint };
     default:

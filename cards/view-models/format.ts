@@ -69,7 +69,12 @@ export interface DeadlineView {
 }
 
 /** A stage deadline as seen at `now`; a paused or resolved challenge is never overdue. */
-export function deadlineView(deadline: string | undefined, now: Date, live: boolean, noDeadline = 'No fixed deadline'): DeadlineView {
+export function deadlineView(
+  deadline: string | undefined,
+  now: Date,
+  live: boolean,
+  noDeadline = 'No fixed deadline',
+): DeadlineView {
   if (!deadline) return { text: noDeadline, overdue: false };
   return { text: formatInstant(deadline), overdue: live && new Date(deadline).getTime() < now.getTime() };
 }

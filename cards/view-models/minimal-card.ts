@@ -9,6 +9,12 @@ import { NOT_ON_CHALLENGE } from './wording';
 
 export function toMinimalCardData(procedure: Procedure, challenge: Challenge, now: Date) {
   const s = summaryOf(procedure, challenge, now);
-  return { caseReference: s.caseReference, procedure: s.procedure, stage: s.stage, status: s.status, notOnChallenge: NOT_ON_CHALLENGE };
+  return {
+    caseReference: s.caseReference,
+    procedure: s.procedure,
+    stage: s.stage,
+    status: s.status,
+    notOnChallenge: NOT_ON_CHALLENGE,
+  };
 }
 export type MinimalCardData = ReturnType<typeof toMinimalCardData>;

@@ -30,7 +30,10 @@ export function toMyChallengesCardData(entries: readonly MyChallengeEntry[], now
       procedure: s.procedure,
       stage: s.stage,
       status: s.status,
-      deadline: e.challenge.status === 'resolved' ? 'Resolved' : `${s.deadline.overdue ? 'Overdue: was due' : 'Due'} ${s.deadline.text}`,
+      deadline:
+        e.challenge.status === 'resolved'
+          ? 'Resolved'
+          : `${s.deadline.overdue ? 'Overdue: was due' : 'Due'} ${s.deadline.text}`,
       deadlineColor: s.deadline.overdue ? 'attention' : 'default',
       yourPart: `${part ? `${capitalise(part)}.` : ''}${e.awaitingYou ? ' Waiting for you.' : ''}`.trim(),
       data: openData(e.challenge),

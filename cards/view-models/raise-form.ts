@@ -76,7 +76,9 @@ export function toRaiseFormCardData(input: RaiseFormInput) {
   v.kind ||= 'decision';
   v.urgency ||= 'standard';
   // Kept areas are shown as the slugs the choices are sent as (see choice-value.ts).
-  const areas = (Array.isArray(values.areas) ? values.areas : v.areas.split(',')).map((a) => choiceValue(a)).filter(Boolean);
+  const areas = (Array.isArray(values.areas) ? values.areas : v.areas.split(','))
+    .map((a) => choiceValue(a))
+    .filter(Boolean);
   v.areas = (procedure.multipleAreas ? areas : areas.slice(0, 1)).join(',');
   const err = Object.fromEntries(RAISE_FIELDS.map((f) => [f, errors[f] ?? ''])) as Record<RaiseField, string>;
   const summary = Object.entries(errors)
@@ -101,7 +103,9 @@ export function toRaiseFormCardData(input: RaiseFormInput) {
       conferenceDissent: procedure.raiseForm.conferenceDissent,
       immediate: Boolean(procedure.immediateRoute),
       multipleAreas: procedure.multipleAreas,
-      external: v.raisedWith === EXTERNAL || ['externalName', 'externalRole', 'externalAgency', 'externalEmail'].some((f) => errors[f]),
+      external:
+        v.raisedWith === EXTERNAL ||
+        ['externalName', 'externalRole', 'externalAgency', 'externalEmail'].some((f) => errors[f]),
     },
     labels: LABELS,
     subjectChoices: procedure.subjects.map((s) => ({ title: s === 'child' ? 'A child' : 'An adult', value: s })),
@@ -117,7 +121,10 @@ export function toRaiseFormCardData(input: RaiseFormInput) {
     areasHelp: procedure.multipleAreas ? 'Choose one or more.' : 'Choose one.',
     urgencyChoices: [
       { title: 'Standard: follow the stages', value: 'standard' },
-      { title: `Immediate: ${immediate ? `${immediate.label}, ${immediate.title}` : 'the urgent route'}`, value: 'immediate' },
+      {
+        title: `Immediate: ${immediate ? `${immediate.label}, ${immediate.title}` : 'the urgent route'}`,
+        value: 'immediate',
+      },
     ],
     urgencyHelp: immediate
       ? `Only where the decision puts the ${v.subject || 'child or adult'} at significant risk; ${immediate.summary}`

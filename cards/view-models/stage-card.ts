@@ -9,7 +9,14 @@ import type { Procedure, Stage } from '../../src/procedures/schema';
 import type { Challenge, Command, PersonRef } from '../../src/workflow/types';
 import { deadlineView, formatWhen } from './format';
 import { fieldInputs, fieldsFor } from './form-fields';
-import { capitalise, MAX_REFRESH_USERS, ownerLines, peopleOnChallenge, personChoices, type DirectoryPerson } from './people';
+import {
+  capitalise,
+  MAX_REFRESH_USERS,
+  ownerLines,
+  peopleOnChallenge,
+  personChoices,
+  type DirectoryPerson,
+} from './people';
 import { challengeDetails, stageHistory, statusLine } from './stage-details';
 import type { Viewer } from './viewer';
 import { MOVED_ON, roleInWords, SAFETY_REMINDER } from './wording';
@@ -52,13 +59,18 @@ export interface StageCardInput {
 }
 
 function escalateData(procedure: Procedure, stage: Stage, viewer: Viewer) {
-  const targets = stage.escalateTo.map((id) => stageOf(procedure, id)).map((s) => ({ title: `${s.label}: ${s.title}`, value: s.id }));
+  const targets = stage.escalateTo
+    .map((id) => stageOf(procedure, id))
+    .map((s) => ({ title: `${s.label}: ${s.title}`, value: s.id }));
   const route = procedure.immediateRoute;
   const immediateStage = route ? stageOf(procedure, route.stage) : undefined;
   const routes = viewer.escalateRoutes.map((r) =>
     r === 'next'
       ? { title: 'The next stage', value: 'next' }
-      : { title: `Immediate route: ${immediateStage ? `${immediateStage.label}, ${immediateStage.title}` : ''}`, value: 'immediate' },
+      : {
+          title: `Immediate route: ${immediateStage ? `${immediateStage.label}, ${immediateStage.title}` : ''}`,
+          value: 'immediate',
+        },
   );
   const onlyImmediate = !viewer.escalateRoutes.includes('next');
   return {
@@ -86,7 +98,12 @@ export function toStageCardData(input: StageCardInput) {
   const hidden = (verb: string) => ({ verb, challengeId: challenge.id, version: challenge.version });
   const userIdOf = input.userIdOf ?? ((p: PersonRef) => p.id);
   const live = challenge.status === 'open';
-  const deadline = deadlineView(record?.deadline, now, live, stage.deadline.kind === 'none' ? stage.deadline.guidance : undefined);
+  const deadline = deadlineView(
+    record?.deadline,
+    now,
+    live,
+    stage.deadline.kind === 'none' ? stage.deadline.guidance : undefined,
+  );
   const owners = ownerLines(challenge, stage.owners);
 
   return {
@@ -116,12 +133,16 @@ export function toStageCardData(input: StageCardInput) {
     },
     outcomeForm: {
       title: recordForm?.title ?? '',
-      fields: recordForm ? fieldInputs('recordOutcome', fieldsFor(recordForm, viewer.roles), input.agencies, record?.outcome) : [],
+      fields: recordForm
+        ? fieldInputs('recordOutcome', fieldsFor(recordForm, viewer.roles), input.agencies, record?.outcome)
+        : [],
     },
     notificationForm: {
       formId: notificationForm?.id ?? '',
       title: notificationForm ? (notificationForm.document ?? notificationForm.title) : '',
-      fields: notificationForm ? fieldInputs('recordNotification', fieldsFor(notificationForm, viewer.roles), input.agencies) : [],
+      fields: notificationForm
+        ? fieldInputs('recordNotification', fieldsFor(notificationForm, viewer.roles), input.agencies)
+        : [],
     },
     escalate: escalateData(procedure, stage, viewer),
     handOver: {

@@ -29,7 +29,10 @@ export function challengeDetails(procedure: Procedure, challenge: Challenge) {
           ? `Dissent from a child protection conference decision${challenge.conferenceDate ? ` (conference on ${formatDay(challenge.conferenceDate)})` : ''}`
           : 'A decision or practice',
     },
-    { title: challenge.areas.length > 1 ? 'Areas of disagreement' : 'Area of disagreement', value: challenge.areas.join('; ') },
+    {
+      title: challenge.areas.length > 1 ? 'Areas of disagreement' : 'Area of disagreement',
+      value: challenge.areas.join('; '),
+    },
     { title: 'Urgency', value: challenge.urgency === 'immediate' ? 'Immediate route' : 'Standard' },
   ];
   if (challenge.logId) facts.push({ title: `${procedure.partnership} log ID`, value: challenge.logId });

@@ -28,7 +28,12 @@ export function summaryOf(procedure: Procedure, challenge: Challenge, now: Date)
   const deadline =
     challenge.status === 'resolved'
       ? { text: 'None: resolved', overdue: false }
-      : deadlineView(record?.deadline, now, challenge.status === 'open', stage.deadline.kind === 'none' ? 'As soon as possible' : undefined);
+      : deadlineView(
+          record?.deadline,
+          now,
+          challenge.status === 'open',
+          stage.deadline.kind === 'none' ? 'As soon as possible' : undefined,
+        );
   return {
     caseReference: challenge.caseReference,
     procedure: procedure.partnership,

@@ -36,7 +36,10 @@ function sentence(procedure: Procedure, event: ChallengeEvent, who: string): [te
       return [`${stageLabel(procedure, event.data.stageId)} outcome recorded by ${who}`, WITHHELD];
     case 'Escalated': {
       const route = event.data.route === 'immediate' ? ' by the immediate route' : '';
-      return [`Escalated to ${stageLabel(procedure, event.data.to)}${route} by ${who}: reason withheld, open the card`, ''];
+      return [
+        `Escalated to ${stageLabel(procedure, event.data.to)}${route} by ${who}: reason withheld, open the card`,
+        '',
+      ];
     }
     case 'Resolved':
       return [`Resolved at ${stageLabel(procedure, event.data.stageId)} by ${who}`, WITHHELD];

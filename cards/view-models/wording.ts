@@ -4,7 +4,7 @@
  */
 /** COM-1: on every card that asks for a decision. */
 export const SAFETY_REMINDER =
-  'Safety first: if a child or adult is at risk of significant harm, refer them now through your agency\'s own safeguarding route (MASH / Duty and Advice / the child\'s social worker). This challenge never delays that.';
+  "Safety first: if a child or adult is at risk of significant harm, refer them now through your agency's own safeguarding route (MASH / Duty and Advice / the child's social worker). This challenge never delays that.";
 
 /** COM-6: on the raise form. */
 export const NOT_A_COMPLAINT =

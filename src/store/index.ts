@@ -1,11 +1,14 @@
 /**
  * The storage shell, wired from configuration: one factory, no module-level state.
  */
+import { systemClock, type Clock } from '../clock';
 import { createAuditStore, type AuditStore } from './audit-store';
 import { createChallengeStore, type ChallengeStore } from './challenge-store';
 import { createConversationStore, type ConversationStore } from './conversation-store';
 import { createDirectoryStore, type DirectoryStore } from './directory-store';
+import { createDeadlineIndex, type DeadlineIndex } from './deadline-index';
 import { createPersonIndex, type PersonIndex } from './person-index';
+import { createReminderClaims, type ReminderClaims } from './reminder-claims';
 import { createTableClients, ensureTables, tableNames, type TableConfig, type TableNames } from './tables';
 
 export interface Stores {
@@ -15,12 +18,17 @@ export interface Stores {
   directory: DirectoryStore;
   conversations: ConversationStore;
   personIndex: PersonIndex;
+  /** When each open challenge next needs the scheduler; call `update(after, before)` after each commit. */
+  deadlineIndex: DeadlineIndex;
+  /** Exactly-once claims for reminders and digests. */
+  reminderClaims: ReminderClaims;
   /** Creates the tables that are missing; safe to call on every start. */
   ensureTables(): Promise<void>;
 }
 
-export function createStores(config: TableConfig): Stores {
+export function createStores(config: TableConfig, options: { clock?: Clock } = {}): Stores {
   const clients = createTableClients(config);
+  const clock = options.clock ?? systemClock;
   return {
     names: tableNames(config.prefix),
     challenges: createChallengeStore(clients.challenges),
@@ -28,6 +36,8 @@ export function createStores(config: TableConfig): Stores {
     directory: createDirectoryStore(clients.directory),
     conversations: createConversationStore(clients.conversations),
     personIndex: createPersonIndex(clients.personIndex),
+    deadlineIndex: createDeadlineIndex(clients.deadlineIndex, { clock }),
+    reminderClaims: createReminderClaims(clients.reminderClaims, { clock }),
     ensureTables: () => ensureTables(clients),
   };
 }
@@ -40,6 +50,10 @@ export type { AuditEntry, AuditStore } from './audit-store';
 export type { DirectoryStore, Repository } from './directory-store';
 export type { ConversationStore, ChallengeThread, StoredConversationReference } from './conversation-store';
 export type { PersonChallenge, PersonIndex } from './person-index';
+export { createDeadlineIndex, wakeRowKey } from './deadline-index';
+export type { DeadlineIndex, DeadlineIndexOptions, DueRow } from './deadline-index';
+export { createReminderClaims, DEFAULT_LEASE_MS } from './reminder-claims';
+export type { Claim, ClaimResult, ReminderClaims, ReminderClaimsOptions, SettledOutcome } from './reminder-claims';
 export { createCommandRunner, runCommand } from './run-command';
 export type { Apply, CommandResult, CommandRunnerDeps, Decide } from './run-command';
 export * from './directory-schema';

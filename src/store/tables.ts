@@ -21,6 +21,8 @@ export interface TableNames {
   directory: string;
   conversations: string;
   personIndex: string;
+  deadlineIndex: string;
+  reminderClaims: string;
 }
 
 /** Table names must be 3-63 letters or digits, starting with a letter. */
@@ -36,6 +38,8 @@ export function tableNames(prefix = ''): TableNames {
     directory: `${prefix}directory`,
     conversations: `${prefix}conversations`,
     personIndex: `${prefix}personindex`,
+    deadlineIndex: `${prefix}deadlineindex`,
+    reminderClaims: `${prefix}reminderclaims`,
   };
 }
 

@@ -4,7 +4,7 @@
  * The lead's root hook file re-exports `mochaHooks`; until then, loading this from a spec
  * file registers the same stop as a root `after` hook.
  */
-import { startAzurite, type Azurite } from '../../scripts/azurite';
+import { startAzurite, type Azurite } from '../../src/cli/azurite';
 import { createStores, type Stores, type TableConfig } from '../../src/store';
 
 let running: Promise<Azurite> | undefined;

@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'mocha';
-import { startAzurite } from '../../../scripts/azurite';
+import { startAzurite } from '../../../src/cli/azurite';
 import { createStores } from '../../../src/store';
 
 function answers(port: number): Promise<boolean> {

@@ -33,14 +33,13 @@ describe('cards posted to a channel or digest (COM-2, DUR-10)', () => {
     });
 
     it(`${procedure.id}: one thread reply per event, each naming what happened and who, with no details`, () => {
-      let challenge = resolved;
+      const challenge = resolved;
       for (const event of events) {
         const card = renderCard('thread-event', toThreadEventCardData(procedure, challenge, event));
         assert.deepEqual(validateCard(card), []);
         assertNoSecrets(card, `${procedure.id} ${event.type}`);
         assert.ok(textOf(card).includes(challenge.caseReference));
         if (event.type !== 'StageEntered') assert.ok(textOf(card).includes(event.by.name), `${event.type} says who`);
-        challenge = resolved;
       }
       const escalated = events.find((e) => e.type === 'Escalated');
       if (escalated) {
@@ -71,7 +70,8 @@ describe('cards posted to a channel or digest (COM-2, DUR-10)', () => {
     assert.ok(Buffer.byteLength(JSON.stringify(card)) < 40 * 1024);
     assertNoSecrets(card, 'digest');
     const text = textOf(card);
-    for (const heading of ['Due today', 'Overdue', 'New', 'Awaiting your action', 'Resolved yesterday']) assert.ok(text.includes(heading));
+    for (const heading of ['Due today', 'Overdue', 'New', 'Awaiting your action', 'Resolved yesterday'])
+      assert.ok(text.includes(heading));
     assert.ok(text.includes(`(${many.length})`) && text.includes('more: see the Challenges tab'));
   });
 });

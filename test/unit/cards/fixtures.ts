@@ -8,7 +8,17 @@ import assert from 'node:assert/strict';
 import { createWorkingCalendar } from '../../../src/calendar';
 import { procedures } from '../../../src/procedures';
 import type { Form, FormField, OwnerRole, Procedure } from '../../../src/procedures/schema';
-import { apply, decide, escalatorsOf, currentStage, type Challenge, type ChallengeEvent, type Command, type Participants, type PersonRef } from '../../../src/workflow';
+import {
+  apply,
+  decide,
+  escalatorsOf,
+  currentStage,
+  type Challenge,
+  type ChallengeEvent,
+  type Command,
+  type Participants,
+  type PersonRef,
+} from '../../../src/workflow';
 
 export { procedures };
 
@@ -19,8 +29,42 @@ export const EVIDENCE = 'SENTINEL-EVIDENCE police notification of 20 December';
 export const REASON = 'SENTINEL-REASON no agreement at this stage';
 export const SENTINELS = [FAMILY_NAME, CONCERN, DESIRED, EVIDENCE, REASON];
 
-const FIRST = ['Aisha', 'Ben', 'Chloe', 'David', 'Emma', 'Farid', 'Grace', 'Harry', 'Imogen', 'Jack', 'Kiran', 'Laura', 'Mo', 'Nina', 'Owen', 'Priya'];
-const LAST = ['Patel', 'Brown', 'Okafor', 'Hughes', 'Walsh', 'Khan', 'Evans', 'Murphy', 'Clarke', 'Ahmed', 'Lewis', 'Price', 'Shah', 'Reid', 'Turner', 'Gill'];
+const FIRST = [
+  'Aisha',
+  'Ben',
+  'Chloe',
+  'David',
+  'Emma',
+  'Farid',
+  'Grace',
+  'Harry',
+  'Imogen',
+  'Jack',
+  'Kiran',
+  'Laura',
+  'Mo',
+  'Nina',
+  'Owen',
+  'Priya',
+];
+const LAST = [
+  'Patel',
+  'Brown',
+  'Okafor',
+  'Hughes',
+  'Walsh',
+  'Khan',
+  'Evans',
+  'Murphy',
+  'Clarke',
+  'Ahmed',
+  'Lewis',
+  'Price',
+  'Shah',
+  'Reid',
+  'Turner',
+  'Gill',
+];
 const JOB: Record<string, string> = {
   practitioner: 'Social Worker',
   lineManager: 'Team Manager',
@@ -35,7 +79,11 @@ const JOB: Record<string, string> = {
   boardRepresentative: 'Board Representative',
   serviceManagerOversight: 'IRO Service Manager',
 };
-const AGENCY = { raising: 'Northfield Primary School', receiving: 'City Council Children’s Services', partnership: 'Safeguarding Partnership' };
+const AGENCY = {
+  raising: 'Northfield Primary School',
+  receiving: 'City Council Children’s Services',
+  partnership: 'Safeguarding Partnership',
+};
 
 /** Every role a procedure names anywhere. */
 export function rolesNamedBy(procedure: Procedure): OwnerRole[] {
@@ -56,7 +104,8 @@ export function castFor(procedure: Procedure): Participants {
   const participants: Participants = {};
   rolesNamedBy(procedure).forEach((role, i) => {
     const [side, name] = role.split('.') as [keyof typeof AGENCY, string];
-    const job = role === 'raising.practitioner' && procedure.raisedBy ? (procedure.raisedBy[0] ?? 'IRO') : (JOB[name] ?? name);
+    const job =
+      role === 'raising.practitioner' && procedure.raisedBy ? (procedure.raisedBy[0] ?? 'IRO') : (JOB[name] ?? name);
     participants[role] = [
       {
         id: `aad-${procedure.id}-${i}`,
@@ -115,7 +164,13 @@ export function walk(procedure: Procedure): Walk {
   let step = 0;
   const run = (actor: PersonRef, command: Command) => {
     const now = new Date(START.getTime() + step++ * DAY);
-    const d = decide(procedure, challenge, { command, actor: { id: actor.id, name: actor.name }, idempotencyKey: `k${step}` }, now, calendar);
+    const d = decide(
+      procedure,
+      challenge,
+      { command, actor: { id: actor.id, name: actor.name }, idempotencyKey: `k${step}` },
+      now,
+      calendar,
+    );
     assert.ok(d.ok, `${procedure.id}: ${command.type} by ${actor.role}: ${d.ok ? '' : d.refusal.reason}`);
     for (const e of d.events) challenge = apply(challenge, e);
     events.push(...d.events);

@@ -14,12 +14,17 @@ import { actionsOf, textOf, validateCard, walk } from './validate-card';
 const byId = (id: string): Procedure => procedures.find((p) => p.id === id) ?? assert.fail(`no ${id}`);
 
 function form(procedure: Procedure, extra: Partial<RaiseFormInput> = {}) {
-  return renderCard('raise-form', toRaiseFormCardData({ procedures, procedure, challengeId: 'new-1', people: directory(), ...extra }));
+  return renderCard(
+    'raise-form',
+    toRaiseFormCardData({ procedures, procedure, challengeId: 'new-1', people: directory(), ...extra }),
+  );
 }
 
-const inputIds = (card: object) => [...walk(card)].filter((o) => String(o.type).startsWith('Input.')).map((o) => String(o.id));
+const inputIds = (card: object) =>
+  [...walk(card)].filter((o) => String(o.type).startsWith('Input.')).map((o) => String(o.id));
 const input = (card: object, id: string) => [...walk(card)].find((o) => o.id === id) ?? assert.fail(`no input ${id}`);
-const raiseButton = (card: object) => actionsOf(card, 'Action.Execute').find((a) => a.verb === 'raise') ?? assert.fail();
+const raiseButton = (card: object) =>
+  actionsOf(card, 'Action.Execute').find((a) => a.verb === 'raise') ?? assert.fail();
 
 describe('raise form', () => {
   for (const procedure of procedures) {
@@ -31,7 +36,10 @@ describe('raise form', () => {
       assert.ok(textOf(card).includes(NOT_A_COMPLAINT), 'COM-6');
       assert.equal(input(card, 'procedureId').value, procedure.id);
       const areas = input(card, 'areas');
-      assert.deepEqual((areas.choices as { title: string }[]).map((c) => c.title), procedure.areasOfDisagreement);
+      assert.deepEqual(
+        (areas.choices as { title: string }[]).map((c) => c.title),
+        procedure.areasOfDisagreement,
+      );
       assert.equal(areas.isMultiSelect, procedure.multipleAreas);
     });
 
@@ -47,9 +55,15 @@ describe('raise form', () => {
       assert.equal(parsed.action.challengeId, 'new-1');
       const raisedBy = { id: 'aad-me', name: 'Me', reachable: true };
       const raisedWith = { id: 'aad-dir-3', name: 'Them', reachable: true };
-      const command = toRaiseCommand(procedure, parsed.action as ActionOf<'raise'>, { raisedBy, raisedWith, participants: {} });
-      const expected = procedure.multipleAreas ? procedure.areasOfDisagreement.slice(0, 2) : procedure.areasOfDisagreement.slice(1, 2);
-      assert.deepEqual(command.areas, expected, 'areas come back in the procedure\'s own words');
+      const command = toRaiseCommand(procedure, parsed.action as ActionOf<'raise'>, {
+        raisedBy,
+        raisedWith,
+        participants: {},
+      });
+      const expected = procedure.multipleAreas
+        ? procedure.areasOfDisagreement.slice(0, 2)
+        : procedure.areasOfDisagreement.slice(1, 2);
+      assert.deepEqual(command.areas, expected, "areas come back in the procedure's own words");
     });
   }
 
@@ -84,7 +98,8 @@ describe('raise form', () => {
     const card = form(byId('leeds'));
     const choices = (input(card, 'raisedWith').choices as { value: string }[]).map((c) => c.value);
     assert.ok(choices.includes('aad-dir-0') && choices.includes(EXTERNAL));
-    for (const id of ['externalName', 'externalRole', 'externalAgency', 'externalEmail']) assert.ok(inputIds(card).includes(id));
+    for (const id of ['externalName', 'externalRole', 'externalAgency', 'externalEmail'])
+      assert.ok(inputIds(card).includes(id));
   });
 
   it('the procedure can be changed without losing what was typed (changeProcedure)', () => {
@@ -123,22 +138,34 @@ describe('raise form', () => {
     for (const [field, message] of Object.entries(errors)) {
       // The error is the attention-coloured text in the same container, after the field.
       const container = [...walk(card)].find(
-        (o) => o.type === 'Container' && Array.isArray(o.items) && (o.items as { id?: string }[]).some((i) => i.id === field),
+        (o) =>
+          o.type === 'Container' &&
+          Array.isArray(o.items) &&
+          (o.items as { id?: string }[]).some((i) => i.id === field),
       );
       assert.ok(container, field);
       const items = container.items as { id?: string; text?: string; color?: string }[];
       const at = items.findIndex((i) => i.id === field);
-      assert.ok(items.slice(at + 1).some((i) => i.text === message && i.color === 'attention'), `${field} error beside it`);
+      assert.ok(
+        items.slice(at + 1).some((i) => i.text === message && i.color === 'attention'),
+        `${field} error beside it`,
+      );
       assert.ok(textOf((card.body ?? []).slice(0, 5)).includes(message), `${field} in the summary`);
     }
     const untouched = [...walk(card)].filter((o) => o.type === 'TextBlock' && o.color === 'attention');
-    assert.equal(untouched.length, 1 + 3 + Object.keys(errors).length, 'summary heading + summary lines + one per field');
+    assert.equal(
+      untouched.length,
+      1 + 3 + Object.keys(errors).length,
+      'summary heading + summary lines + one per field',
+    );
   });
 
   it('checkRaise catches what only the procedure or several fields together can tell', () => {
     const procedure = byId('leeds');
     const card = form(procedure);
-    const base = parseCardAction(press(card, raiseButton(card), { raisedWith: EXTERNAL, areas: 'not-an-area', caseReference: 'Ref 01/02/2020' }));
+    const base = parseCardAction(
+      press(card, raiseButton(card), { raisedWith: EXTERNAL, areas: 'not-an-area', caseReference: 'Ref 01/02/2020' }),
+    );
     assert.ok(base.ok);
     const errors = checkRaise(procedure, base.action as ActionOf<'raise'>);
     assert.ok(errors.areas && errors.caseReference && errors.externalEmail === undefined);

@@ -78,14 +78,16 @@ describe('stage card', () => {
   it('COM-1 every stage card with buttons carries the safety reminder', () => {
     for (const { procedure, atStage } of walks) {
       for (const challenge of atStage) {
-        const owner = peopleOnChallenge(challenge).find((p) => allowedCommands(procedure, challenge, p.id, now).length > 1);
+        const owner = peopleOnChallenge(challenge).find(
+          (p) => allowedCommands(procedure, challenge, p.id, now).length > 1,
+        );
         assert.ok(owner);
         assert.ok(textOf(stageCardFor({ procedure, challenge, personId: owner.id, now })).includes(SAFETY_REMINDER));
       }
     }
   });
 
-  it('every Action.Execute falls back to an Action.Submit with the same data, whose verb is the action\'s', () => {
+  it("every Action.Execute falls back to an Action.Submit with the same data, whose verb is the action's", () => {
     const { procedure, atStage } = walks[0] ?? assert.fail();
     const challenge = atStage[1] ?? assert.fail();
     const owner = challenge.participants['raising.lineManager']?.[0] ?? assert.fail();
@@ -97,7 +99,12 @@ describe('stage card', () => {
       assert.equal(fallback.type, 'Action.Submit');
       assert.deepEqual(fallback.data, a.data);
       assert.equal(fallback.title, a.title);
-      assert.deepEqual(a.data, { verb: a.verb, challengeId: challenge.id, version: challenge.version, ...(a.verb === 'recordNotification' ? { formId: (a.data as { formId: string }).formId } : {}) });
+      assert.deepEqual(a.data, {
+        verb: a.verb,
+        challengeId: challenge.id,
+        version: challenge.version,
+        ...(a.verb === 'recordNotification' ? { formId: (a.data as { formId: string }).formId } : {}),
+      });
     }
   });
 
@@ -125,7 +132,8 @@ describe('stage card', () => {
   it('escalation offers the target only where a stage has several, and the immediate route only to who may take it (NEW-8, LEE-10)', () => {
     const leeds = walks.find((w) => w.procedure.id === 'leeds') ?? assert.fail();
     const newcastle = walks.find((w) => w.procedure.id === 'newcastle') ?? assert.fail();
-    const inputIds = (card: object) => [...walk(card)].map((o) => o.id).filter((id): id is string => typeof id === 'string');
+    const inputIds = (card: object) =>
+      [...walk(card)].map((o) => o.id).filter((id): id is string => typeof id === 'string');
     for (const { procedure, atStage } of [leeds, newcastle]) {
       for (const challenge of atStage) {
         for (const person of peopleOnChallenge(challenge)) {
@@ -135,7 +143,8 @@ describe('stage card', () => {
           const canNext = viewer.escalateRoutes.includes('next');
           assert.equal(ids.includes('escalate.to'), canNext && stage.escalateTo.length > 1);
           assert.equal(ids.includes('escalate.route'), viewer.escalateRoutes.includes('immediate'));
-          if (viewer.escalateRoutes.includes('immediate')) assert.ok(rolesOf(challenge, person.id).includes('raising.safeguardingLead'));
+          if (viewer.escalateRoutes.includes('immediate'))
+            assert.ok(rolesOf(challenge, person.id).includes('raising.safeguardingLead'));
         }
       }
     }

@@ -10,20 +10,55 @@ type Json = unknown;
 
 const ANY = new Set(['fallback', 'height', 'separator', 'spacing', 'id', 'isVisible', 'requires']);
 const INPUT = new Set([...ANY, 'id', 'errorMessage', 'isRequired', 'label']);
-const ACTION = new Set(['type', 'title', 'iconUrl', 'id', 'style', 'fallback', 'tooltip', 'isEnabled', 'mode', 'requires']);
+const ACTION = new Set([
+  'type',
+  'title',
+  'iconUrl',
+  'id',
+  'style',
+  'fallback',
+  'tooltip',
+  'isEnabled',
+  'mode',
+  'requires',
+]);
 
 const ELEMENTS: Record<string, { props: string[]; required: string[]; base: Set<string> }> = {
   TextBlock: {
-    props: ['text', 'color', 'fontType', 'horizontalAlignment', 'isSubtle', 'maxLines', 'size', 'weight', 'wrap', 'style'],
+    props: [
+      'text',
+      'color',
+      'fontType',
+      'horizontalAlignment',
+      'isSubtle',
+      'maxLines',
+      'size',
+      'weight',
+      'wrap',
+      'style',
+    ],
     required: ['text'],
     base: ANY,
   },
   Container: {
-    props: ['items', 'selectAction', 'style', 'verticalContentAlignment', 'bleed', 'backgroundImage', 'minHeight', 'rtl'],
+    props: [
+      'items',
+      'selectAction',
+      'style',
+      'verticalContentAlignment',
+      'bleed',
+      'backgroundImage',
+      'minHeight',
+      'rtl',
+    ],
     required: ['items'],
     base: ANY,
   },
-  ColumnSet: { props: ['columns', 'selectAction', 'style', 'bleed', 'minHeight', 'horizontalAlignment'], required: [], base: ANY },
+  ColumnSet: {
+    props: ['columns', 'selectAction', 'style', 'bleed', 'minHeight', 'horizontalAlignment'],
+    required: [],
+    base: ANY,
+  },
   FactSet: { props: ['facts'], required: ['facts'], base: ANY },
   ActionSet: { props: ['actions'], required: ['actions'], base: ANY },
   Image: {
@@ -31,14 +66,36 @@ const ELEMENTS: Record<string, { props: string[]; required: string[]; base: Set<
     required: ['url'],
     base: ANY,
   },
-  'Input.Text': { props: ['isMultiline', 'maxLength', 'placeholder', 'regex', 'style', 'inlineAction', 'value'], required: ['id'], base: INPUT },
+  'Input.Text': {
+    props: ['isMultiline', 'maxLength', 'placeholder', 'regex', 'style', 'inlineAction', 'value'],
+    required: ['id'],
+    base: INPUT,
+  },
   'Input.Date': { props: ['max', 'min', 'placeholder', 'value'], required: ['id'], base: INPUT },
   'Input.Toggle': { props: ['title', 'value', 'valueOff', 'valueOn', 'wrap'], required: ['id', 'title'], base: INPUT },
-  'Input.ChoiceSet': { props: ['choices', 'isMultiSelect', 'style', 'value', 'placeholder', 'wrap'], required: ['id'], base: INPUT },
+  'Input.ChoiceSet': {
+    props: ['choices', 'isMultiSelect', 'style', 'value', 'placeholder', 'wrap'],
+    required: ['id'],
+    base: INPUT,
+  },
 };
 const COLUMN = new Set([
-  'type', 'items', 'backgroundImage', 'bleed', 'fallback', 'minHeight', 'rtl', 'separator', 'spacing',
-  'selectAction', 'style', 'verticalContentAlignment', 'width', 'id', 'isVisible', 'requires',
+  'type',
+  'items',
+  'backgroundImage',
+  'bleed',
+  'fallback',
+  'minHeight',
+  'rtl',
+  'separator',
+  'spacing',
+  'selectAction',
+  'style',
+  'verticalContentAlignment',
+  'width',
+  'id',
+  'isVisible',
+  'requires',
 ]);
 const ACTIONS: Record<string, { props: string[]; required: string[] }> = {
   'Action.Execute': { props: ['verb', 'data', 'associatedInputs'], required: ['verb'] },
@@ -48,8 +105,21 @@ const ACTIONS: Record<string, { props: string[]; required: string[] }> = {
   'Action.ToggleVisibility': { props: ['targetElements'], required: ['targetElements'] },
 };
 const CARD = new Set([
-  'type', 'version', 'refresh', 'authentication', 'body', 'actions', 'selectAction', 'fallbackText',
-  'backgroundImage', 'minHeight', 'rtl', 'speak', 'lang', 'verticalContentAlignment', '$schema',
+  'type',
+  'version',
+  'refresh',
+  'authentication',
+  'body',
+  'actions',
+  'selectAction',
+  'fallbackText',
+  'backgroundImage',
+  'minHeight',
+  'rtl',
+  'speak',
+  'lang',
+  'verticalContentAlignment',
+  '$schema',
 ]);
 
 const ENUMS: Record<string, string[]> = {
@@ -66,7 +136,17 @@ const ENUMS: Record<string, string[]> = {
   horizontalAlignment: ['left', 'center', 'right'],
   mode: ['primary', 'secondary'],
 };
-const BOOLEANS = ['wrap', 'isSubtle', 'separator', 'isMultiline', 'isMultiSelect', 'isVisible', 'isRequired', 'bleed', 'isEnabled'];
+const BOOLEANS = [
+  'wrap',
+  'isSubtle',
+  'separator',
+  'isMultiline',
+  'isMultiSelect',
+  'isVisible',
+  'isRequired',
+  'bleed',
+  'isEnabled',
+];
 const STRINGS = ['text', 'title', 'label', 'placeholder', 'id', 'value', 'errorMessage', 'verb', 'url', 'tooltip'];
 
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -80,18 +160,23 @@ class Checker {
   }
 
   props(path: string, o: Record<string, Json>, allowed: Set<string>, required: readonly string[]) {
-    for (const k of Object.keys(o)) if (!allowed.has(k)) this.fail(path, `property "${k}" is not allowed on ${String(o.type)}`);
+    for (const k of Object.keys(o))
+      if (!allowed.has(k)) this.fail(path, `property "${k}" is not allowed on ${String(o.type)}`);
     for (const k of required) if (o[k] === undefined) this.fail(path, `"${k}" is required on ${String(o.type)}`);
-    for (const k of BOOLEANS) if (o[k] !== undefined && typeof o[k] !== 'boolean') this.fail(path, `"${k}" must be a boolean`);
-    for (const k of STRINGS) if (o[k] !== undefined && typeof o[k] !== 'string') this.fail(path, `"${k}" must be a string`);
+    for (const k of BOOLEANS)
+      if (o[k] !== undefined && typeof o[k] !== 'boolean') this.fail(path, `"${k}" must be a boolean`);
+    for (const k of STRINGS)
+      if (o[k] !== undefined && typeof o[k] !== 'string') this.fail(path, `"${k}" must be a string`);
     for (const k of Object.keys(o)) {
-      if (typeof o[k] === 'string' && (o[k] as string).includes('${')) this.fail(path, `"${k}" has an unbound template expression`);
+      if (typeof o[k] === 'string' && (o[k] as string).includes('${'))
+        this.fail(path, `"${k}" has an unbound template expression`);
     }
   }
 
   oneOf(path: string, value: Json, name: keyof typeof ENUMS) {
     if (value === undefined) return;
-    if (typeof value !== 'string' || !ENUMS[name]?.includes(value)) this.fail(path, `"${String(value)}" is not a valid ${name}`);
+    if (typeof value !== 'string' || !ENUMS[name]?.includes(value))
+      this.fail(path, `"${String(value)}" is not a valid ${name}`);
   }
 
   card(path: string, card: Json, root: boolean) {
@@ -106,8 +191,10 @@ class Checker {
 
   refresh(path: string, r: Json) {
     if (!isObject(r)) return this.fail(path, 'refresh must be an object');
-    for (const k of Object.keys(r)) if (!['type', 'action', 'userIds'].includes(k)) this.fail(path, `property "${k}" is not allowed on Refresh`);
-    if (!isObject(r.action) || r.action.type !== 'Action.Execute') this.fail(path, 'refresh.action must be an Action.Execute');
+    for (const k of Object.keys(r))
+      if (!['type', 'action', 'userIds'].includes(k)) this.fail(path, `property "${k}" is not allowed on Refresh`);
+    if (!isObject(r.action) || r.action.type !== 'Action.Execute')
+      this.fail(path, 'refresh.action must be an Action.Execute');
     else this.action(`${path}.action`, r.action);
     if (r.userIds !== undefined && (!Array.isArray(r.userIds) || r.userIds.some((u) => typeof u !== 'string'))) {
       this.fail(path, 'userIds must be an array of strings');
@@ -175,10 +262,14 @@ class Checker {
 
   pair(path: string, p: Json, type: string) {
     if (!isObject(p)) return this.fail(path, `a ${type} must be an object`);
-    for (const k of Object.keys(p)) if (!['type', 'title', 'value'].includes(k)) this.fail(path, `property "${k}" is not allowed on ${type}`);
-    if (typeof p.title !== 'string' || typeof p.value !== 'string') this.fail(path, `${type} needs string title and value`);
-    if (typeof p.value === 'string' && type === 'Input.Choice' && p.value.includes(',')) this.fail(path, 'a choice value must not contain a comma');
-    if ([p.title, p.value].some((s) => typeof s === 'string' && s.includes('${'))) this.fail(path, 'unbound template expression');
+    for (const k of Object.keys(p))
+      if (!['type', 'title', 'value'].includes(k)) this.fail(path, `property "${k}" is not allowed on ${type}`);
+    if (typeof p.title !== 'string' || typeof p.value !== 'string')
+      this.fail(path, `${type} needs string title and value`);
+    if (typeof p.value === 'string' && type === 'Input.Choice' && p.value.includes(','))
+      this.fail(path, 'a choice value must not contain a comma');
+    if ([p.title, p.value].some((s) => typeof s === 'string' && s.includes('${')))
+      this.fail(path, 'unbound template expression');
   }
 
   actions(path: string, list: Json) {
@@ -193,13 +284,16 @@ class Checker {
     this.props(path, a, new Set([...ACTION, ...spec.props]), spec.required);
     this.oneOf(path, a.style, 'actionStyle');
     this.oneOf(path, a.mode, 'mode');
-    if (a.data !== undefined && typeof a.data !== 'string' && !isObject(a.data)) this.fail(path, 'data must be a string or an object');
+    if (a.data !== undefined && typeof a.data !== 'string' && !isObject(a.data))
+      this.fail(path, 'data must be a string or an object');
     if (a.fallback !== undefined && a.fallback !== 'drop') {
-      if (!isObject(a.fallback) || !ACTIONS[String(a.fallback.type)]) this.fail(path, 'fallback must be an action or "drop"');
+      if (!isObject(a.fallback) || !ACTIONS[String(a.fallback.type)])
+        this.fail(path, 'fallback must be an action or "drop"');
       else this.action(`${path}.fallback`, a.fallback);
     }
     if (a.type === 'Action.ShowCard') this.card(`${path}.card`, a.card, false);
-    if (a.type === 'Action.ToggleVisibility' && !Array.isArray(a.targetElements)) this.fail(path, 'targetElements must be an array');
+    if (a.type === 'Action.ToggleVisibility' && !Array.isArray(a.targetElements))
+      this.fail(path, 'targetElements must be an array');
   }
 }
 

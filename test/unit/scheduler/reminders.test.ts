@@ -45,7 +45,8 @@ describe('scheduler: reminders', () => {
       ['2026-11-18T08:00:00Z', [`overdue#2→${owners}`, `escalationOffer#0→${lineManagers}`], 'two: the next level is copied'],
       ['2026-11-19T08:00:00Z', [`overdue#3→${owners}`], 'the offer is made once'],
       ['2026-11-21T09:00:00Z', [], 'Saturday: nothing'],
-      ['2026-11-23T08:15:00Z', [`overdue#4→${owners}`], 'Monday'],
+      ['2026-11-20T08:00:00Z', [`overdue#4→${owners}`], 'Friday'],
+      ['2026-11-23T08:15:00Z', [`overdue#5→${owners}`], 'Monday, a tick late'],
     ]);
   });
 
@@ -73,15 +74,20 @@ describe('scheduler: reminders', () => {
     ]);
   });
 
-  it('keeps the 08:00 London window across the March clock change (GMT to BST, 28 March 2027)', () => {
-    const march = withDeadline(plain, '2027-03-26T17:00:00.000Z', 1, '2027-03-01T09:00:00.000Z');
+  it('keeps the 08:00 London window across the March clock change (28 March 2027), over Easter', () => {
+    // Thursday 25 March 17:00 GMT; Good Friday and Easter Monday are bank holidays; Tuesday is in BST.
+    const march = withDeadline(plain, '2027-03-25T17:00:00.000Z', 1, '2027-03-01T09:00:00.000Z');
     table(march, [
-      ['2027-03-26T17:00:00Z', [`overdue#0→${owners}`], '17:00 GMT'],
-      ['2027-03-29T06:59:00Z', [], '07:59 BST'],
-      ['2027-03-29T07:00:00Z', [`overdue#1→${owners}`], '08:00 BST'],
-      ['2027-03-29T17:00:00Z', [], '18:00 BST: the window has closed'],
+      ['2027-03-24T08:00:00Z', [`dueSoon#0→${owners}`], '08:00 GMT the day before'],
+      ['2027-03-25T17:00:00Z', [`overdue#0→${owners}`], '17:00 GMT'],
+      ['2027-03-26T10:00:00Z', [], 'Good Friday'],
+      ['2027-03-29T10:00:00Z', [], 'Easter Monday, in BST'],
+      ['2027-03-30T06:59:00Z', [], '07:59 BST'],
+      ['2027-03-30T07:00:00Z', [`overdue#1→${owners}`], '08:00 BST'],
+      ['2027-03-30T17:00:00Z', [], '18:00 BST: the window has closed'],
+      ['2027-03-31T07:00:00Z', [`overdue#2→${owners}`, `escalationOffer#0→${lineManagers}`], ''],
     ]);
-    assert.equal(wake(march, '2027-03-26T17:05:00Z', keysAt(march, '2027-03-26T17:00:00Z')), '2027-03-29T07:00:00.000Z');
+    assert.equal(wake(march, '2027-03-25T17:05:00Z', keysAt(march, '2027-03-25T17:00:00Z')), '2027-03-30T07:00:00.000Z');
   });
 
   it('holds a nag due outside the window until it next opens, and sends only the latest one after missed ticks', () => {
@@ -99,12 +105,11 @@ describe('scheduler: reminders', () => {
     assert.equal(wake(run.c, '2026-11-17T08:00:00Z', sentBefore), undefined);
     run.ok('raising.practitioner', { type: 'resume' }, '2026-11-18T09:00');
     assert.equal(run.stage.deadlineVersion, 2);
-    const resumed = planReminders({ challenge: run.c, procedure: leeds, calendar: leedsCalendar, now: new Date('2026-11-18T12:00:00Z'), sent: sentBefore });
-    assert.deepEqual(resumed, [], 'the new deadline is not yet near');
-    const due = new Date(run.stage.deadline as string);
+    // Paused three working days (13th to 18th): the deadline moves from the 16th to the 19th.
+    assert.equal(run.stage.deadline, '2026-11-19T17:00:00.000Z');
     const soonKey = reminderKey({ challengeId: run.c.id, stageId: 'step-1', deadlineVersion: 2, level: 'dueSoon', occurrence: 0 });
+    assert.deepEqual(keysAt(run.c, '2026-11-18T12:00:00Z', sentBefore), [soonKey], 'the new deadline is tomorrow: reminded afresh');
     assert.ok(!sentBefore.includes(soonKey));
-    assert.ok(due > new Date('2026-11-19T17:00:00Z'), 'the pause moved the deadline');
   });
 
   it('an agreed extension gives a new deadline version: reminders about the old deadline do not silence the new one', () => {

@@ -3,9 +3,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { procedures } from '../src/procedures/index';
-import { renderProceduresMarkdown } from '../src/procedures/render-markdown';
+import { procedures } from '../procedures/index';
+import { renderProceduresMarkdown } from '../procedures/render-markdown';
 
-const target = join(__dirname, '..', 'docs', 'procedures.md');
+const target = join(__dirname, '..', '..', 'docs', 'procedures.md');
 writeFileSync(target, renderProceduresMarkdown(procedures));
 console.log(`Wrote ${target} (${procedures.length} procedures)`);

@@ -145,7 +145,7 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** `npx tsx scripts/azurite.ts [port] [location]`: run Azurite in the foreground. */
+/** `npx tsx src/cli/azurite.ts [port] [location]`: run Azurite in the foreground. */
 if (require.main === module) {
   const [portArg, location] = process.argv.slice(2);
   startAzurite({ port: Number(portArg ?? 10002), location })

@@ -1,0 +1,95 @@
+/**
+ * `npm start`: everything a newcomer needs on a bare machine. Starts Azurite's Table service
+ * (data kept in .data/), loads the sample directory, serves the bot on
+ * http://127.0.0.1:3978/api/messages, runs the scheduler on an interval, and starts the
+ * Microsoft 365 Agents Playground at http://localhost:56150. Ctrl-C stops all of it.
+ *   --no-playground (or PLAYGROUND=0) leaves the playground out.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import sample from '../directory/sample-directory.json';
+import { createApp } from '../../bot/app';
+import { OverridableClock } from '../clock';
+import { ConfigError, loadConfig } from '../config';
+import { checkDirectory, writeDirectory } from '../directory/import-directory';
+import { createLogger } from '../logger';
+import { startAzurite } from './azurite';
+import { localExtras } from '../../bot/local-extras';
+
+const root = join(__dirname, '..', '..');
+
+async function main(): Promise<void> {
+  const withPlayground = !process.argv.includes('--no-playground') && process.env.PLAYGROUND !== '0';
+  const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
+  const logger = createLogger({ service: 'challenge-local' });
+
+  let azurite: Awaited<ReturnType<typeof startAzurite>> | undefined;
+  const env = { ...process.env };
+  if (!env.STORAGE_CONNECTION_STRING && !env.STORAGE_TABLE_ENDPOINT) {
+    const location = join(root, '.data', 'azurite');
+    mkdirSync(location, { recursive: true });
+    azurite = await startAzurite({ port: Number(env.AZURITE_TABLE_PORT ?? 10002), location });
+    env.STORAGE_CONNECTION_STRING = azurite.connectionString;
+  }
+  const config = loadConfig(env);
+  const clock = new OverridableClock();
+  const extras = localExtras(config, clock, logger);
+  const app = await createApp(config, { clock, logger, ...extras.appOptions });
+
+  const checked = checkDirectory(sample);
+  if (!checked.ok) throw new Error(`The sample directory is not valid: ${checked.problems.join('; ')}`);
+  await writeDirectory(app.stores.directory, checked.directory);
+  const port = await app.listen();
+  const endpoint = `http://127.0.0.1:${port}/api/messages`;
+  const stopScheduler = extras.startScheduler(app);
+
+  let stopping = false;
+  let playground: ChildProcess | undefined;
+  if (withPlayground) {
+    playground = spawn(
+      process.execPath,
+      [require.resolve('@microsoft/m365agentsplayground/cli.js'), '-e', endpoint, '-c', 'msteams', '-p', String(playgroundPort), '--disable-telemetry'],
+      { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' } },
+    );
+    playground.once('exit', (code) => {
+      if (!stopping) console.error(`The Agents Playground stopped (exit ${code}); see devTools/m365agentsplayground.log. The bot keeps running.`);
+    });
+  }
+
+  console.log(
+    [
+      '',
+      'Challenge is running:',
+      `  bot          ${endpoint}  (${config.mode} mode${config.mode === 'local' ? ', Bot Framework auth off' : ''})`,
+      `  health       http://127.0.0.1:${port}/healthz`,
+      `  storage      ${azurite ? `Azurite Table service on ${azurite.tableEndpoint} (data in .data/azurite)` : 'from STORAGE_* settings'}`,
+      `  scheduler    ${config.schedulerIntervalSeconds > 0 ? `every ${config.schedulerIntervalSeconds} s in this process` : 'off (SCHEDULER_INTERVAL_SECONDS=0)'}`,
+      config.testClock ? `  test clock   POST http://127.0.0.1:${port}/api/test/clock, POST /api/test/tick` : '',
+      withPlayground ? `  playground   http://localhost:${playgroundPort}  (Microsoft 365 Agents Playground; type "help")` : '  playground   off',
+      '',
+      'Press Ctrl-C to stop.',
+    ]
+      .filter((l) => l !== '')
+      .join('\n'),
+  );
+
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping...');
+    stopScheduler();
+    playground?.kill('SIGTERM');
+    await app.close();
+    await azurite?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

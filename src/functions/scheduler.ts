@@ -1,0 +1,50 @@
+/**
+ * The scheduler as the Functions timers and `npm start` use it: tick, digest and reconcile at
+ * the clock's now (a SettableClock in tests, the test clock locally). Shell.
+ */
+import type { Clock } from '../clock';
+import { runDigest, type DigestReport } from './digest-run';
+import { runReconcile, type ReconcileReport } from './reconcile-run';
+import type { SchedulerDeps } from './scheduler-deps';
+import { runTick, type TickReport } from './tick';
+
+export interface Scheduler {
+  /** Reminders due, then the morning digest when it is digest time (a single read once it has gone). */
+  tick(now?: Date): Promise<TickReport & { digest: DigestReport }>;
+  digest(now?: Date, options?: { force?: boolean }): Promise<DigestReport>;
+  reconcile(now?: Date): Promise<ReconcileReport>;
+}
+
+export function createScheduler(deps: SchedulerDeps, clock: Clock): Scheduler {
+  return {
+    async tick(now = clock.now()) {
+      const reminders = await runTick(deps, now);
+      // The digest timer may have missed its run: a tick in the digest window catches up.
+      const digest = await runDigest(deps, now);
+      return { ...reminders, digest };
+    },
+    digest: (now = clock.now(), options = {}) => runDigest(deps, now, options),
+    reconcile: (now = clock.now()) => runReconcile(deps, now),
+  };
+}
+
+/** Runs `tick` every `intervalMs` in-process (`npm start`); a run still going is not overlapped. Returns stop. */
+export function startSchedulerInterval(
+  scheduler: Pick<Scheduler, 'tick'>,
+  intervalMs: number,
+  onError: (error: unknown) => void = () => undefined,
+): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    scheduler
+      .tick()
+      .catch(onError)
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,64 @@
+/** Production mode: every request's token is validated; an unauthenticated request gets 401 and no reply. */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { invokeAction, message } from '../../support/activities';
+import { startHarness, type Harness } from '../../support/bot-harness';
+import { startLocalOpenId, type LocalOpenId } from '../../support/local-openid';
+
+const appId = '3c9d6a1e-2b4f-4e8a-9c7d-1f2e3a4b5c6d';
+
+describe('production mode authentication', () => {
+  let h: Harness;
+  let openId: LocalOpenId;
+  before(async () => {
+    openId = await startLocalOpenId();
+    h = await startHarness('auth', {
+      env: {
+        MicrosoftAppId: appId,
+        MicrosoftAppPassword: 'not-used-offline',
+        MicrosoftAppTenantId: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
+        BotOpenIdMetadata: openId.metadataUrl,
+      },
+    });
+  });
+  after(async () => {
+    await h.stop();
+    await openId.stop();
+  });
+  beforeEach(() => h.channel.clear());
+
+  it('refuses a request with no token with 401 and sends nothing', async () => {
+    const { status } = await h.post(message(h.channel.url, h.user('Amira Khan'), 'help'));
+    assert.equal(status, 401);
+    assert.equal(h.channel.requests.length, 0);
+  });
+
+  it('refuses a token signed by a key the channel does not publish', async () => {
+    const token = await openId.sign({ audience: appId, serviceUrl: h.channel.url }, 'stranger');
+    const { status } = await h.post(message(h.channel.url, h.user('Amira Khan'), 'help'), { authorization: `Bearer ${token}` });
+    assert.equal(status, 401);
+    assert.equal(h.channel.requests.length, 0);
+  });
+
+  it('refuses a token issued for another bot', async () => {
+    const token = await openId.sign({ audience: randomUUID(), serviceUrl: h.channel.url });
+    const { status } = await h.post(message(h.channel.url, h.user('Amira Khan'), 'help'), { authorization: `Bearer ${token}` });
+    assert.equal(status, 401);
+  });
+
+  it('refuses an expired token', async () => {
+    const token = await openId.sign({ audience: appId, serviceUrl: h.channel.url, expiresInSeconds: -3600 });
+    const { status } = await h.post(message(h.channel.url, h.user('Amira Khan'), 'help'), { authorization: `Bearer ${token}` });
+    assert.equal(status, 401);
+  });
+
+  it('accepts a correctly signed token for this bot and answers the invoke', async () => {
+    const token = await openId.sign({ audience: appId, serviceUrl: h.channel.url });
+    const { status, body } = await h.post(
+      invokeAction(h.channel.url, h.user('Amira Khan'), 'refresh', { challengeId: randomUUID(), version: 0 }),
+      { authorization: `Bearer ${token}` },
+    );
+    assert.equal(status, 200);
+    assert.match(JSON.stringify(body), /could not be found/);
+  });
+});
