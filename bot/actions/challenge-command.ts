@@ -75,7 +75,7 @@ async function toCommand(
     // 'agencies' fields are offered as the partnership's agency names (card-views.ts): turned back into names here.
     const people = await directoryPeople(ctx.services, procedure.id);
     const agencies = [...new Set(people.map((p) => p.agency).filter((a): a is string => Boolean(a)))];
-    const coerced = coerceFormValues(formOf(procedure, formId), action.values, undefined, agencies);
+    const coerced = coerceFormValues(formOf(procedure, formId), action.values, rolesOf(challenge, ctx.personId), agencies);
     if (!coerced.ok) return { problem: Object.values(coerced.errors).join(' ') };
     return action.verb === 'recordOutcome'
       ? { type: 'recordOutcome', values: coerced.values }

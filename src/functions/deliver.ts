@@ -60,7 +60,11 @@ export async function deliverOnce(
         continue;
       }
     } else {
-      await deps.claims.settle(claimed.claim, delivery.reason === 'blocked' ? 'failed' : 'unreachable', delivery.detail);
+      await deps.claims.settle(
+        claimed.claim,
+        delivery.reason === 'blocked' ? 'failed' : 'unreachable',
+        delivery.detail,
+      );
     }
     result.undelivered.push(what);
     await deps.onUndelivered?.(what);

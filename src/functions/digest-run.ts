@@ -44,7 +44,11 @@ export async function runDigest(
     if (!plan) continue;
     const card = renderCard('digest', toDigestCardData({ day, now, sections: plan.sections }));
     const delivery = await deliverOnce(
-      { claims: deps.claims, messenger: deps.messenger, ...(deps.onUndelivered ? { onUndelivered: deps.onUndelivered } : {}) },
+      {
+        claims: deps.claims,
+        messenger: deps.messenger,
+        ...(deps.onUndelivered ? { onUndelivered: deps.onUndelivered } : {}),
+      },
       { scope: `digest|${day}`, key: digestKey(person.id, day), personIds: [person.id], card },
     );
     complete &&= delivery.complete;

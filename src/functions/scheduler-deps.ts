@@ -32,9 +32,17 @@ export interface SchedulerDeps {
   maxDuePerTick?: number;
 }
 
-export function defaultReminderCard(reminder: PlannedReminder, challenge: Challenge, procedure: Procedure, now: Date): object {
+export function defaultReminderCard(
+  reminder: PlannedReminder,
+  challenge: Challenge,
+  procedure: Procedure,
+  now: Date,
+): object {
   const workingDaysOverdue = Math.max(0, reminder.workingDaysOverdue);
-  return renderCard('reminder', toReminderCardData({ procedure, challenge, level: reminder.level, now, workingDaysOverdue }));
+  return renderCard(
+    'reminder',
+    toReminderCardData({ procedure, challenge, level: reminder.level, now, workingDaysOverdue }),
+  );
 }
 
 /** The production wiring: the stores, the real workflow, the messenger bot/ provides. */

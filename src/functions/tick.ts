@@ -41,7 +41,10 @@ export async function runTick(deps: SchedulerDeps, now: Date): Promise<TickRepor
     } catch (error) {
       // One challenge's trouble must not stop the others; its row stays due for the next tick.
       report.errors.push({ challengeId: row.challengeId, error: String(error) });
-      deps.logger?.error('scheduler tick failed for a challenge', { challengeId: row.challengeId, error: String(error) });
+      deps.logger?.error('scheduler tick failed for a challenge', {
+        challengeId: row.challengeId,
+        error: String(error),
+      });
     }
   }
   return report;
@@ -61,8 +64,18 @@ async function tickChallenge(deps: SchedulerDeps, row: DueRow, now: Date, report
   for (const reminder of planReminders({ challenge, procedure, calendar, now })) {
     const card = deps.reminderCard(reminder, challenge, procedure, now);
     const delivery = await deliverOnce(
-      { claims: deps.claims, messenger: deps.messenger, ...(deps.onUndelivered ? { onUndelivered: deps.onUndelivered } : {}) },
-      { scope: challenge.id, key: reminder.key, challengeId: challenge.id, personIds: reminder.to.map((p) => p.id), card },
+      {
+        claims: deps.claims,
+        messenger: deps.messenger,
+        ...(deps.onUndelivered ? { onUndelivered: deps.onUndelivered } : {}),
+      },
+      {
+        scope: challenge.id,
+        key: reminder.key,
+        challengeId: challenge.id,
+        personIds: reminder.to.map((p) => p.id),
+        card,
+      },
     );
     report.undelivered.push(...delivery.undelivered);
     let recorded = false;

@@ -119,7 +119,8 @@ export function createOutboundQueue(options: OutboundQueueOptions): OutboundQueu
       } catch (error) {
         const verdict = classify(error);
         if (verdict === 'blocked') return give(job, new OutboundError('blocked', attempt, error));
-        if (verdict === 'final' || attempt >= maxAttempts) return give(job, new OutboundError('failed', attempt, error));
+        if (verdict === 'final' || attempt >= maxAttempts)
+          return give(job, new OutboundError('failed', attempt, error));
         const retryAfter = retryAfterMs(error, now());
         if (retryAfter !== undefined) {
           heldUntil.set(job.conversationId, Math.max(heldUntil.get(job.conversationId) ?? 0, now() + retryAfter));

@@ -23,7 +23,8 @@ interface ErrorLike {
   details?: unknown;
 }
 
-const asErrorLike = (error: unknown): ErrorLike => (typeof error === 'object' && error !== null ? (error as ErrorLike) : {});
+const asErrorLike = (error: unknown): ErrorLike =>
+  typeof error === 'object' && error !== null ? (error as ErrorLike) : {};
 
 export function statusCodeOf(error: unknown): number | undefined {
   const e = asErrorLike(error);
@@ -58,7 +59,10 @@ function safeJson(value: unknown): string {
 export function retryAfterMs(error: unknown, now: number): number | undefined {
   const e = asErrorLike(error);
   if (typeof e.retryAfter === 'number' && e.retryAfter >= 0) return e.retryAfter * 1000;
-  const raw = header(e.headers, 'retry-after') ?? header(e.response?.headers, 'retry-after') ?? (typeof e.retryAfter === 'string' ? e.retryAfter : undefined);
+  const raw =
+    header(e.headers, 'retry-after') ??
+    header(e.response?.headers, 'retry-after') ??
+    (typeof e.retryAfter === 'string' ? e.retryAfter : undefined);
   if (raw === undefined) return undefined;
   const seconds = Number(raw);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;

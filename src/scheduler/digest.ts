@@ -3,7 +3,14 @@
  * to see gets one card of what is due today, overdue, new, awaiting their action and resolved
  * since the last working day. Cases are named by their case reference only. Pure.
  */
-import { addCalendarDays, londonDate, londonInstant, londonTime, type LocalDate, type WorkingCalendar } from '../calendar';
+import {
+  addCalendarDays,
+  londonDate,
+  londonInstant,
+  londonTime,
+  type LocalDate,
+  type WorkingCalendar,
+} from '../calendar';
 import type { Procedure } from '../procedures/schema';
 import { isReachable, roleNameOf, rolesOf } from '../workflow/roles';
 import type { Challenge, PersonRef } from '../workflow/types';
@@ -41,7 +48,10 @@ function ownsCurrentStage(entry: DigestEntry, personId: string): boolean {
 /** Whether the person sees this challenge in a digest: a non-practitioner role on it, or they own its stage. */
 function concerns(entry: DigestEntry, personId: string): boolean {
   const roles = rolesOf(entry.challenge, personId);
-  return roles.some((r) => roleNameOf(r) !== 'practitioner') || (entry.challenge.status !== 'resolved' && ownsCurrentStage(entry, personId));
+  return (
+    roles.some((r) => roleNameOf(r) !== 'practitioner') ||
+    (entry.challenge.status !== 'resolved' && ownsCurrentStage(entry, personId))
+  );
 }
 
 /** Everyone who might get a digest: people on the challenges, each once, reachable by the bot. */

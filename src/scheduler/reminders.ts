@@ -107,7 +107,13 @@ function candidates({ challenge, procedure, calendar, now }: ReminderContext): P
     dueFrom: Date,
     until?: Date,
   ): PlannedReminder => ({
-    key: reminderKey({ challengeId: challenge.id, stageId: stage.id, deadlineVersion: record.deadlineVersion, level, occurrence }),
+    key: reminderKey({
+      challengeId: challenge.id,
+      stageId: stage.id,
+      deadlineVersion: record.deadlineVersion,
+      level,
+      occurrence,
+    }),
     challengeId: challenge.id,
     caseReference: challenge.caseReference,
     stageId: stage.id,

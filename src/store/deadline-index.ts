@@ -61,7 +61,10 @@ export function createDeadlineIndex(table: TableClient, options: DeadlineIndexOp
       if (pointer && Number(pointer.version) > version) return; // someone indexed a newer snapshot
       if (pointer && oldKey === newKey) return;
       if (newKey) {
-        await table.upsertEntity({ partitionKey: WAKE, rowKey: newKey, challengeId, wakeAt: wakeAt?.toISOString() }, 'Replace');
+        await table.upsertEntity(
+          { partitionKey: WAKE, rowKey: newKey, challengeId, wakeAt: wakeAt?.toISOString() },
+          'Replace',
+        );
       }
       try {
         if (!newKey) {
@@ -84,8 +87,7 @@ export function createDeadlineIndex(table: TableClient, options: DeadlineIndexOp
     }
   };
 
-  const update: DeadlineIndex['update'] = (after) =>
-    set(after.id, wakeOf(after, options.clock.now()), after.version);
+  const update: DeadlineIndex['update'] = (after) => set(after.id, wakeOf(after, options.clock.now()), after.version);
 
   return {
     async due(now, limit = 500) {
@@ -93,7 +95,11 @@ export function createDeadlineIndex(table: TableClient, options: DeadlineIndexOp
       const filter = odata`PartitionKey eq ${WAKE} and RowKey lt ${upTo}`;
       const rows: DueRow[] = [];
       for await (const entity of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-        rows.push({ challengeId: String(entity.challengeId), wakeAt: new Date(String(entity.wakeAt)), rowKey: String(entity.rowKey) });
+        rows.push({
+          challengeId: String(entity.challengeId),
+          wakeAt: new Date(String(entity.wakeAt)),
+          rowKey: String(entity.rowKey),
+        });
         if (rows.length >= limit) break;
       }
       return rows;
@@ -121,9 +127,11 @@ export function createDeadlineIndex(table: TableClient, options: DeadlineIndexOp
       const stale: DueRow[] = [];
       for await (const entity of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
         const rowKey = String(entity.rowKey);
-        if (!current.has(rowKey)) stale.push({ challengeId: String(entity.challengeId), wakeAt: new Date(String(entity.wakeAt)), rowKey });
+        if (!current.has(rowKey))
+          stale.push({ challengeId: String(entity.challengeId), wakeAt: new Date(String(entity.wakeAt)), rowKey });
       }
-      // Checked against the pointer again: a commit during the reconcile may have just written one.
+      // Only rows their challenge no longer points at: a commit during the reconcile may have just
+      // written one, and a row of a challenge that is gone is dropped by the tick that reads it.
       for (const row of stale) {
         const pointer = await getEntityOrUndefined(table, POINTER, safeKey(row.challengeId));
         if (pointer?.wakeKey === row.rowKey) continue;

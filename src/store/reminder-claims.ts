@@ -94,7 +94,15 @@ export function createReminderClaims(table: TableClient, options: ReminderClaims
     },
 
     async settle(claim, outcome, detail) {
-      const row = { ...keys(claim.scope, claim.key), key: claim.key, state: outcome, settledAt: now(), owner, attempts: claim.attempts + 1, detail: detail ?? '' };
+      const row = {
+        ...keys(claim.scope, claim.key),
+        key: claim.key,
+        state: outcome,
+        settledAt: now(),
+        owner,
+        attempts: claim.attempts + 1,
+        detail: detail ?? '',
+      };
       try {
         await table.updateEntity(row, 'Replace', { etag: claim.etag });
         return true;
@@ -107,7 +115,15 @@ export function createReminderClaims(table: TableClient, options: ReminderClaims
     async release(claim, detail) {
       const attempts = claim.attempts + 1;
       const state = attempts >= maxAttempts ? 'failed' : 'released';
-      const row = { ...keys(claim.scope, claim.key), key: claim.key, state, releasedAt: now(), owner, attempts, detail: detail ?? '' };
+      const row = {
+        ...keys(claim.scope, claim.key),
+        key: claim.key,
+        state,
+        releasedAt: now(),
+        owner,
+        attempts,
+        detail: detail ?? '',
+      };
       try {
         await table.updateEntity(row, 'Replace', { etag: claim.etag });
       } catch (error) {

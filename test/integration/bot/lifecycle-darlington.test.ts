@@ -3,8 +3,8 @@
  * presses, with the business unit's log ID (DAR-6), recording tool (DAR-3) and report (DAR-5).
  */
 import assert from 'node:assert/strict';
-import { startHarness, type Harness } from '../../support/bot-harness';
-import { assertMovedTo, assertRecorded, buttonsOf, installPartnership, text, Walk } from './support';
+import type { Harness } from '../../support/bot-harness';
+import { assertMovedTo, startBot, assertRecorded, buttonsOf, installPartnership, text, Walk } from './support';
 
 const ref = 'BGP-ADULT-7781';
 const raiser = 'Gail Young';
@@ -13,7 +13,7 @@ describe('Darlington over HTTP: a challenge through every stage', function () {
   let h: Harness;
   let w: Walk;
   before(async () => {
-    h = await startHarness('darlington', { now: '2026-11-23T09:15:00Z' });
+    h = await startBot('darlington', '2026-11-23T09:15:00Z');
     await installPartnership(h, 'darlington');
     w = new Walk(h);
   });

@@ -3,8 +3,8 @@
  * from the raise form to resolution at stage 4 by the LSCP Executive.
  */
 import assert from 'node:assert/strict';
-import { startHarness, type Harness } from '../../support/bot-harness';
-import { assertMovedTo, assertRecorded, buttonsOf, installPartnership, text, Walk } from './support';
+import type { Harness } from '../../support/bot-harness';
+import { assertMovedTo, startBot, assertRecorded, buttonsOf, installPartnership, text, Walk } from './support';
 
 const ref = 'LCC-2026-0042';
 const raiser = 'Amira Khan';
@@ -13,7 +13,7 @@ describe('Leeds over HTTP: a challenge through every step', function () {
   let h: Harness;
   let w: Walk;
   before(async () => {
-    h = await startHarness('leeds', { now: '2026-11-23T10:00:00Z' });
+    h = await startBot('leeds', '2026-11-23T10:00:00Z');
     await installPartnership(h, 'leeds');
     w = new Walk(h);
   });

@@ -7,8 +7,16 @@ import assert from 'node:assert/strict';
 import type { ChallengeThread } from '../../../src/store';
 import type { ChallengeEvent } from '../../../src/workflow';
 import { invokeAction, message, teamsUserId } from '../../support/activities';
-import type { Harness } from '../../support/bot-harness';
+import { startHarness, type Harness } from '../../support/bot-harness';
 import type { RecordedActivity } from '../../support/fake-channel';
+
+/**
+ * The bot with sends made at once: Teams' rate limits are the outbound queue's own tests'
+ * subject, and here they would only make the suite wait in real time.
+ */
+export function startBot(name: string, now: string): Promise<Harness> {
+  return startHarness(name, { now, app: { through: (_conversationId, send) => send() } });
+}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Card = Record<string, any>;

@@ -2,7 +2,7 @@
  * The scheduler over real tables (the shared test Azurite): challenges raised through the real
  * workflow, a fake messenger that records what each person received, and a SettableClock.
  */
-import { SettableClock } from '../../../src/clock';
+import { OverridableClock, SettableClock } from '../../../src/clock';
 import { createSchedulerDeps, type SchedulerDeps } from '../../../src/functions/scheduler-deps';
 import type { Delivery, SchedulerMessenger } from '../../../src/functions/messenger';
 import { getProcedure } from '../../../src/procedures';
@@ -49,7 +49,7 @@ export function depsOver(stores: Stores, clock: SettableClock, messenger: Schedu
 /** Raises a challenge through the real workflow and indexes it, as the bot does after a commit. */
 export async function raise(
   stores: Stores,
-  clock: SettableClock,
+  clock: SettableClock | OverridableClock,
   input: { id: string; procedureId?: string; at: string; caseReference?: string; familyName?: string },
 ): Promise<Challenge> {
   const procedure = getProcedure(input.procedureId ?? 'leeds');
@@ -67,7 +67,11 @@ export async function raise(
     ...(input.caseReference ? { caseReference: input.caseReference } : {}),
     ...(input.familyName ? { familyName: input.familyName } : {}),
   });
-  const result = await run(input.id, { command, actor: { id: command.raisedBy.id, name: 'Raiser' }, idempotencyKey: `raise-${input.id}` });
+  const result = await run(input.id, {
+    command,
+    actor: { id: command.raisedBy.id, name: 'Raiser' },
+    idempotencyKey: `raise-${input.id}`,
+  });
   if (!result.challenge) throw new Error(`raise of ${input.id} refused: ${JSON.stringify(result.decision)}`);
   await stores.deadlineIndex.update(result.challenge);
   return result.challenge;

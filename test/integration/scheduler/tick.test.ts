@@ -33,14 +33,20 @@ describe('scheduler tick (Azurite)', () => {
 
     const friday = new Date('2026-11-13T08:00:00Z');
     const first = await runTick(deps, friday);
-    assert.deepEqual(first.sent.map((s) => [s.level, s.to.sort(), s.recorded]), [['dueSoon', owners, true]]);
+    assert.deepEqual(
+      first.sent.map((s) => [s.level, s.to.sort(), s.recorded]),
+      [['dueSoon', owners, true]],
+    );
     const again = await runTick(deps, new Date('2026-11-13T08:15:00Z'));
     assert.deepEqual(again.sent, []);
     assert.equal(messenger.received.length, 2);
     assert.deepEqual(await recordedKeys(stores, challenge.id), ['reminder|ch-once|step-1|v1|dueSoon|0']);
     const due = await stores.deadlineIndex.due(new Date('2030-01-01T00:00:00Z'));
     const mine = due.filter((r) => r.challengeId === challenge.id);
-    assert.deepEqual(mine.map((r) => r.rowKey), [wakeRowKey(new Date('2026-11-16T17:00:00Z'), challenge.id)]);
+    assert.deepEqual(
+      mine.map((r) => r.rowKey),
+      [wakeRowKey(new Date('2026-11-16T17:00:00Z'), challenge.id)],
+    );
   });
 
   it('two schedulers ticking at once over the same tables send no reminder twice', async () => {
@@ -59,7 +65,11 @@ describe('scheduler tick (Azurite)', () => {
       const key = `${r.personId} ${JSON.stringify(r.card).match(/"challengeId":"(ch-pair-\d)"/)?.[1]} ${headlineOf(r.card)}`;
       byKey.set(key, (byKey.get(key) ?? 0) + 1);
     }
-    assert.deepEqual([...byKey].filter(([, n]) => n > 1), [], 'nobody received the same reminder twice');
+    assert.deepEqual(
+      [...byKey].filter(([, n]) => n > 1),
+      [],
+      'nobody received the same reminder twice',
+    );
     // Per challenge: dueSoon, overdue 0, 1, 2 to the 2 owners, and the escalation offer to the 2 line managers.
     assert.equal(pairs.length, ids.length * (4 * 2 + 2));
     for (const id of ids) {
@@ -83,10 +93,16 @@ describe('scheduler tick (Azurite)', () => {
     clock.set('2026-11-13T08:05:00Z');
     // The dead tick had claimed the first owner's send only: the second is sent, the first is still leased.
     const within = await runTick(deps, clock.now());
-    assert.deepEqual(within.sent.map((s) => [s.challengeId, s.to, s.recorded]), [['ch-crash', ['receiving.practitioner'], false]]);
+    assert.deepEqual(
+      within.sent.map((s) => [s.challengeId, s.to, s.recorded]),
+      [['ch-crash', ['receiving.practitioner'], false]],
+    );
     clock.set('2026-11-13T08:15:00Z');
     const after = await runTick(deps, clock.now());
-    assert.deepEqual(after.sent.map((s) => [s.challengeId, s.to, s.recorded]), [['ch-crash', ['raising.practitioner'], true]]);
+    assert.deepEqual(
+      after.sent.map((s) => [s.challengeId, s.to, s.recorded]),
+      [['ch-crash', ['raising.practitioner'], true]],
+    );
     clock.set('2026-11-13T08:30:00Z');
     assert.deepEqual((await runTick(deps, clock.now())).sent, []);
     assert.equal(messenger.received.length, 2);
@@ -98,17 +114,27 @@ describe('scheduler tick (Azurite)', () => {
     const messenger = new FakeMessenger();
     let failures = 1;
     messenger.answer = async (personId) => {
-      if (personId === 'receiving.practitioner') return { delivered: false, reason: 'blocked', detail: 'MessageWritesBlocked' };
+      if (personId === 'receiving.practitioner')
+        return { delivered: false, reason: 'blocked', detail: 'MessageWritesBlocked' };
       if (failures-- > 0) return { delivered: false, reason: 'failed', detail: 'HTTP 502' };
       return { delivered: true };
     };
     const undelivered: Undelivered[] = [];
     const deps = { ...depsOver(stores, clock, messenger), onUndelivered: (u: Undelivered) => void undelivered.push(u) };
     const first = await runTick(deps, new Date('2026-11-13T08:00:00Z'));
-    assert.deepEqual(first.sent.filter((s) => s.challengeId === 'ch-fail'), []);
+    assert.deepEqual(
+      first.sent.filter((s) => s.challengeId === 'ch-fail'),
+      [],
+    );
     const second = await runTick(deps, new Date('2026-11-13T08:15:00Z'));
-    assert.deepEqual(second.sent.filter((s) => s.challengeId === 'ch-fail').map((s) => [s.to, s.recorded]), [[['raising.practitioner'], true]]);
-    assert.deepEqual(undelivered.map((u) => [u.personId, u.reason]), [['receiving.practitioner', 'blocked']]);
+    assert.deepEqual(
+      second.sent.filter((s) => s.challengeId === 'ch-fail').map((s) => [s.to, s.recorded]),
+      [[['raising.practitioner'], true]],
+    );
+    assert.deepEqual(
+      undelivered.map((u) => [u.personId, u.reason]),
+      [['receiving.practitioner', 'blocked']],
+    );
     assert.equal(messenger.received.filter((r) => r.personId === 'raising.practitioner').length, 1);
   });
 
@@ -116,13 +142,29 @@ describe('scheduler tick (Azurite)', () => {
     const dstores = storesOver(await freshTables('digest'), clock);
     await dstores.ensureTables();
     // Durham asks for the family name (DUR-10): held on the challenge, never in a digest.
-    await raise(dstores, clock, { id: 'ch-d1', procedureId: 'durham', at: '2026-11-13T10:00:00Z', caseReference: 'CR-D1', familyName: 'Smithson' });
+    await raise(dstores, clock, {
+      id: 'ch-d1',
+      procedureId: 'durham',
+      at: '2026-11-13T10:00:00Z',
+      caseReference: 'CR-D1',
+      familyName: 'Smithson',
+    });
     const messenger = new FakeMessenger();
     const deps = depsOver(dstores, clock, messenger);
     const notYet = await runDigest(deps, new Date('2026-11-16T06:30:00Z'));
     assert.equal(notYet.ran, false);
     const monday = await runDigest(deps, new Date('2026-11-16T07:30:00Z'));
-    assert.ok(monday.sentTo.includes('raising.lineManager') && monday.sentTo.includes('partnership.businessUnit'));
+    // The stage-1 owners (both practitioners) and everyone on it in a non-practitioner role.
+    assert.deepEqual(monday.sentTo.sort(), [
+      'partnership.businessUnit',
+      'partnership.executive',
+      'raising.practitioner',
+      'raising.serviceManagerOversight',
+      'receiving.lineManager',
+      'receiving.practitioner',
+      'receiving.safeguardingLead',
+      'receiving.seniorManager',
+    ]);
     const text = JSON.stringify(messenger.received.map((r) => r.card));
     assert.ok(text.includes('CR-D1'));
     assert.ok(!text.includes('Smithson'), 'no family name in a digest');
@@ -134,5 +176,7 @@ describe('scheduler tick (Azurite)', () => {
 });
 
 function headlineOf(card: object): string {
-  return /"text":"([^"]*(?:due|overdue)[^"]*)"/.exec(JSON.stringify(card))?.[1] ?? JSON.stringify(card).length.toString();
+  return (
+    /"text":"([^"]*(?:due|overdue)[^"]*)"/.exec(JSON.stringify(card))?.[1] ?? JSON.stringify(card).length.toString()
+  );
 }

@@ -1,6 +1,7 @@
 /** The daily digest plan: who gets one, and what is in each section, on real dates. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
+import { SCHEDULES } from '../../../src/functions/schedules';
 import { digestRecipients, isDigestTime, planDigest, type DigestEntry, type DigestPlan } from '../../../src/scheduler';
 import type { Challenge } from '../../../src/workflow';
 import { person } from '../workflow/helpers';
@@ -12,7 +13,9 @@ function named(challenge: Challenge, caseReference: string): Challenge {
 
 const entry = (challenge: Challenge): DigestEntry => ({ procedure: leeds, challenge });
 const cases = (plan: DigestPlan | undefined) =>
-  Object.fromEntries(Object.entries(plan?.sections ?? {}).map(([k, v]) => [k, v.map((e) => e.challenge.caseReference)]));
+  Object.fromEntries(
+    Object.entries(plan?.sections ?? {}).map(([k, v]) => [k, v.map((e) => e.challenge.caseReference)]),
+  );
 
 describe('scheduler: digest', () => {
   // Monday 16 November 2026, 07:30 GMT. "Since the last working day" is from Friday 13th 00:00.
@@ -23,9 +26,17 @@ describe('scheduler: digest', () => {
   atStep2.escalate('raising.practitioner', '2026-11-03T10:00');
   const dueToday = named(withDeadline(atStep2.c, '2026-11-16T17:00:00.000Z'), 'TODAY-1');
   const resolvedFriday = leedsRun('2026-11-02T10:00');
-  resolvedFriday.ok('raising.practitioner', { type: 'resolve', agreedOutcome: 'Agreed.', outstandingIssues: 'None.' }, '2026-11-13T15:00');
+  resolvedFriday.ok(
+    'raising.practitioner',
+    { type: 'resolve', agreedOutcome: 'Agreed.', outstandingIssues: 'None.' },
+    '2026-11-13T15:00',
+  );
   const resolvedThursday = leedsRun('2026-11-02T10:00');
-  resolvedThursday.ok('raising.practitioner', { type: 'resolve', agreedOutcome: 'Agreed.', outstandingIssues: 'None.' }, '2026-11-12T15:00');
+  resolvedThursday.ok(
+    'raising.practitioner',
+    { type: 'resolve', agreedOutcome: 'Agreed.', outstandingIssues: 'None.' },
+    '2026-11-12T15:00',
+  );
   const paused = leedsRun('2026-11-02T10:00');
   paused.ok('raising.practitioner', { type: 'pause', reason: 'Waiting.' }, '2026-11-10T10:00');
   const entries = [
@@ -78,4 +89,16 @@ describe('scheduler: digest', () => {
       assert.equal(isDigestTime(new Date(when), leedsCalendar), expected);
     });
   }
+
+  it('the digest timer (06:30 and 07:30 UTC on weekdays) reaches 07:30 London on every working day of 2026 and 2027', () => {
+    assert.equal(SCHEDULES.digest, '0 30 6,7 * * 1-5');
+    const missed: string[] = [];
+    for (let t = Date.parse('2026-01-01T00:00:00Z'); t < Date.parse('2028-01-01T00:00:00Z'); t += 86_400_000) {
+      const day = new Date(t).toISOString().slice(0, 10);
+      if (!leedsCalendar.isWorkingDay(day)) continue;
+      const runs = ['06:30', '07:30'].map((hhmm) => new Date(`${day}T${hhmm}:00Z`));
+      if (!runs.some((run) => isDigestTime(run, leedsCalendar))) missed.push(day);
+    }
+    assert.deepEqual(missed, []);
+  });
 });

@@ -16,7 +16,12 @@ export function leedsRun(raisedAt: string): Run {
 }
 
 /** The challenge with its current stage's deadline (and deadline version) replaced. */
-export function withDeadline(challenge: Challenge, deadline: string, deadlineVersion = 1, startedAt?: string): Challenge {
+export function withDeadline(
+  challenge: Challenge,
+  deadline: string,
+  deadlineVersion = 1,
+  startedAt?: string,
+): Challenge {
   const stages = challenge.stages.map((s, i) =>
     i === challenge.stages.length - 1 ? { ...s, deadline, deadlineVersion, ...(startedAt ? { startedAt } : {}) } : s,
   );

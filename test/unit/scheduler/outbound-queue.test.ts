@@ -104,7 +104,10 @@ describe('outbound queue', () => {
     assert.equal(results.length, 200);
     assert.deepEqual(failed, []);
     assert.equal(teams.delivered.size, 200, 'every message delivered');
-    assert.ok([...teams.delivered.values()].every((count) => count === 1), 'none twice');
+    assert.ok(
+      [...teams.delivered.values()].every((count) => count === 1),
+      'none twice',
+    );
     assert.deepEqual(teams.problems, [], 'no retry came before its Retry-After');
     assert.equal(teams.limitAnswers, 0, 'the queue itself never broke a Teams limit');
   });
@@ -113,7 +116,13 @@ describe('outbound queue', () => {
     const time = new VirtualTime();
     const teams = new FakeTeams(() => time.clock.now().getTime());
     const queue = createOutboundQueue({ clock: time.clock, sleep: time.sleep, random: () => 0.5 });
-    await time.run(Promise.all([...jobs(teams, 1, 100), ...jobs(teams, 120, 1)].map((job) => queue.send({ ...job, conversationId: job.conversationId === 'conv-0' ? 'busy' : job.conversationId }))));
+    await time.run(
+      Promise.all(
+        [...jobs(teams, 1, 100), ...jobs(teams, 120, 1)].map((job) =>
+          queue.send({ ...job, conversationId: job.conversationId === 'conv-0' ? 'busy' : job.conversationId }),
+        ),
+      ),
+    );
     const busy = [...teams.acceptedAt.values()].flat().length;
     assert.equal(busy, 220);
     assert.equal(teams.limitAnswers, 0);
@@ -134,7 +143,9 @@ describe('outbound queue', () => {
       attempts++;
       throw new HttpError(403, {}, { error: { code: 'MessageWritesBlocked', message: 'Thread is blocked.' } });
     };
-    const error = await time.run(queue.send({ conversationId: 'a', label: 'reminder-1', send })).catch((e: unknown) => e);
+    const error = await time
+      .run(queue.send({ conversationId: 'a', label: 'reminder-1', send }))
+      .catch((e: unknown) => e);
     assert.ok(error instanceof OutboundError);
     assert.equal(error.kind, 'blocked');
     assert.equal(error.statusCode, 403);
@@ -154,8 +165,22 @@ describe('outbound queue', () => {
     });
     let gateway = 0;
     let bad = 0;
-    const a = queue.send({ conversationId: 'a', label: 'gateway', send: async () => { gateway++; throw new HttpError(504); } });
-    const b = queue.send({ conversationId: 'b', label: 'bad', send: async () => { bad++; throw new HttpError(400); } });
+    const a = queue.send({
+      conversationId: 'a',
+      label: 'gateway',
+      send: async () => {
+        gateway++;
+        throw new HttpError(504);
+      },
+    });
+    const b = queue.send({
+      conversationId: 'b',
+      label: 'bad',
+      send: async () => {
+        bad++;
+        throw new HttpError(400);
+      },
+    });
     await time.run(Promise.allSettled([a, b]));
     assert.equal(gateway, 4);
     assert.equal(bad, 1);
@@ -165,7 +190,10 @@ describe('outbound queue', () => {
   it('reads Retry-After as seconds, as an HTTP date, from headers.get, or from retryAfter', () => {
     const now = Date.parse('2026-11-16T10:00:00Z');
     assert.equal(retryAfterMs({ headers: { 'retry-after': '2' } }, now), 2000);
-    assert.equal(retryAfterMs({ response: { headers: new Headers({ 'Retry-After': 'Mon, 16 Nov 2026 10:00:05 GMT' }) } }, now), 5000);
+    assert.equal(
+      retryAfterMs({ response: { headers: new Headers({ 'Retry-After': 'Mon, 16 Nov 2026 10:00:05 GMT' }) } }, now),
+      5000,
+    );
     assert.equal(retryAfterMs({ retryAfter: 1.5 }, now), 1500);
     assert.equal(retryAfterMs({ headers: {} }, now), undefined);
   });

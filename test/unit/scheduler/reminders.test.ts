@@ -13,7 +13,9 @@ const lineManagers = 'raising.lineManager+receiving.lineManager';
 
 /** The keys a plan would send at `now`, so a test can say "and these were sent". */
 function keysAt(challenge: Challenge, now: string, sent: readonly string[] = []): string[] {
-  return planReminders({ challenge, procedure: leeds, calendar: leedsCalendar, now: new Date(now), sent }).map((r) => r.key);
+  return planReminders({ challenge, procedure: leeds, calendar: leedsCalendar, now: new Date(now), sent }).map(
+    (r) => r.key,
+  );
 }
 const wake = (challenge: Challenge, now: string, sent: readonly string[] = []) =>
   nextWakeAt({ challenge, procedure: leeds, calendar: leedsCalendar, now: new Date(now), sent })?.toISOString();
@@ -42,7 +44,11 @@ describe('scheduler: reminders', () => {
       ['2026-11-16T17:00:00Z', [`overdue#0→${owners}`], 'the deadline passes inside the window'],
       ['2026-11-16T17:45:00Z', [], 'nagged once today'],
       ['2026-11-17T08:00:00Z', [`overdue#1→${owners}`], 'one working day overdue'],
-      ['2026-11-18T08:00:00Z', [`overdue#2→${owners}`, `escalationOffer#0→${lineManagers}`], 'two: the next level is copied'],
+      [
+        '2026-11-18T08:00:00Z',
+        [`overdue#2→${owners}`, `escalationOffer#0→${lineManagers}`],
+        'two: the next level is copied',
+      ],
       ['2026-11-19T08:00:00Z', [`overdue#3→${owners}`], 'the offer is made once'],
       ['2026-11-21T09:00:00Z', [], 'Saturday: nothing'],
       ['2026-11-20T08:00:00Z', [`overdue#4→${owners}`], 'Friday'],
@@ -60,7 +66,10 @@ describe('scheduler: reminders', () => {
       ['2026-12-29T08:00:00Z', [`overdue#1→${owners}`], 'first working day after'],
       ['2026-12-30T08:00:00Z', [`overdue#2→${owners}`, `escalationOffer#0→${lineManagers}`], 'two working days'],
     ]);
-    assert.equal(wake(christmas, '2026-12-24T17:30:00Z', keysAt(christmas, '2026-12-24T17:00:00Z')), '2026-12-29T08:00:00.000Z');
+    assert.equal(
+      wake(christmas, '2026-12-24T17:30:00Z', keysAt(christmas, '2026-12-24T17:00:00Z')),
+      '2026-12-29T08:00:00.000Z',
+    );
   });
 
   it('keeps the 08:00 London window across the October clock change (BST to GMT, 25 October 2026)', () => {
@@ -87,12 +96,18 @@ describe('scheduler: reminders', () => {
       ['2027-03-30T17:00:00Z', [], '18:00 BST: the window has closed'],
       ['2027-03-31T07:00:00Z', [`overdue#2→${owners}`, `escalationOffer#0→${lineManagers}`], ''],
     ]);
-    assert.equal(wake(march, '2027-03-25T17:05:00Z', keysAt(march, '2027-03-25T17:00:00Z')), '2027-03-30T07:00:00.000Z');
+    assert.equal(
+      wake(march, '2027-03-25T17:05:00Z', keysAt(march, '2027-03-25T17:00:00Z')),
+      '2027-03-30T07:00:00.000Z',
+    );
   });
 
   it('holds a nag due outside the window until it next opens, and sends only the latest one after missed ticks', () => {
     assert.deepEqual(plan(plain, '2026-11-16T18:30:00Z'), [], 'after 18:00');
-    assert.equal(wake(plain, '2026-11-16T18:30:00Z', keysAt(plain, '2026-11-13T08:00:00Z')), '2026-11-17T08:00:00.000Z');
+    assert.equal(
+      wake(plain, '2026-11-16T18:30:00Z', keysAt(plain, '2026-11-13T08:00:00Z')),
+      '2026-11-17T08:00:00.000Z',
+    );
     // Nobody ticked from the deadline until Thursday: one nag, not four.
     assert.deepEqual(plan(plain, '2026-11-19T10:00:00Z'), [`escalationOffer#0→${lineManagers}`, `overdue#3→${owners}`]);
   });
@@ -107,15 +122,29 @@ describe('scheduler: reminders', () => {
     assert.equal(run.stage.deadlineVersion, 2);
     // Paused three working days (13th to 18th): the deadline moves from the 16th to the 19th.
     assert.equal(run.stage.deadline, '2026-11-19T17:00:00.000Z');
-    const soonKey = reminderKey({ challengeId: run.c.id, stageId: 'step-1', deadlineVersion: 2, level: 'dueSoon', occurrence: 0 });
-    assert.deepEqual(keysAt(run.c, '2026-11-18T12:00:00Z', sentBefore), [soonKey], 'the new deadline is tomorrow: reminded afresh');
+    const soonKey = reminderKey({
+      challengeId: run.c.id,
+      stageId: 'step-1',
+      deadlineVersion: 2,
+      level: 'dueSoon',
+      occurrence: 0,
+    });
+    assert.deepEqual(
+      keysAt(run.c, '2026-11-18T12:00:00Z', sentBefore),
+      [soonKey],
+      'the new deadline is tomorrow: reminded afresh',
+    );
     assert.ok(!sentBefore.includes(soonKey));
   });
 
   it('an agreed extension gives a new deadline version: reminders about the old deadline do not silence the new one', () => {
     const run = leedsRun('2026-11-02T10:00');
     const sent = [...keysAt(run.c, '2026-11-13T08:00:00Z'), ...keysAt(run.c, '2026-11-16T17:00:00Z')];
-    run.ok('raising.practitioner', { type: 'requestExtension', until: '2026-11-20', reason: 'Waiting for a report.' }, '2026-11-16T17:10');
+    run.ok(
+      'raising.practitioner',
+      { type: 'requestExtension', until: '2026-11-20', reason: 'Waiting for a report.' },
+      '2026-11-16T17:10',
+    );
     run.ok('receiving.practitioner', { type: 'agreeExtension' }, '2026-11-16T17:20');
     assert.equal(run.stage.deadlineVersion, 2);
     table(run.c, [
@@ -128,7 +157,11 @@ describe('scheduler: reminders', () => {
 
   it('a resolved challenge gets nothing and has nothing to wake for', () => {
     const run = leedsRun('2026-11-02T10:00');
-    run.ok('raising.practitioner', { type: 'resolve', agreedOutcome: 'Agreed a plan.', outstandingIssues: 'None.' }, '2026-11-10T10:00');
+    run.ok(
+      'raising.practitioner',
+      { type: 'resolve', agreedOutcome: 'Agreed a plan.', outstandingIssues: 'None.' },
+      '2026-11-10T10:00',
+    );
     assert.deepEqual(plan(run.c, '2026-11-17T08:00:00Z'), []);
     assert.equal(wake(run.c, '2026-11-17T08:00:00Z'), undefined);
   });
@@ -142,13 +175,19 @@ describe('scheduler: reminders', () => {
     table(run.c, [
       ['2026-11-17T17:00:00Z', [`overdue#0→${lineManagers}`, 'raiserOverdue#0→raising.practitioner'], 'deadline'],
       ['2026-11-18T08:00:00Z', [`overdue#1→${lineManagers}`], 'the raiser is told once'],
-      ['2026-11-19T08:00:00Z', [`overdue#2→${lineManagers}`, 'escalationOffer#0→raising.headOfService+receiving.headOfService'], ''],
+      [
+        '2026-11-19T08:00:00Z',
+        [`overdue#2→${lineManagers}`, 'escalationOffer#0→raising.headOfService+receiving.headOfService'],
+        '',
+      ],
     ]);
   });
 
   it('sends only to reachable people, and no "due soon" when the stage started on the reminder day', () => {
     const unreachable = structuredClone(plain);
-    unreachable.participants['receiving.practitioner'] = [{ id: 'ext', name: 'External', reachable: false, external: true }];
+    unreachable.participants['receiving.practitioner'] = [
+      { id: 'ext', name: 'External', reachable: false, external: true },
+    ];
     assert.deepEqual(plan(unreachable, '2026-11-13T08:00:00Z'), ['dueSoon#0→raising.practitioner']);
     const late = withDeadline(plain, '2026-11-16T17:00:00.000Z', 1, '2026-11-13T09:00:00.000Z');
     assert.deepEqual(plan(late, '2026-11-13T10:00:00Z'), []);
