@@ -39,7 +39,7 @@ export interface App {
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger({ service: 'challenge-bot' });
   const clock = options.clock ?? systemClock;
-  const stores = createStores({ ...config.storage, prefix: config.tablePrefix });
+  const stores = createStores({ ...config.storage, prefix: config.tablePrefix }, { clock });
   await stores.ensureTables();
 
   const adapter = createAdapter(config, logger);
@@ -58,7 +58,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     through: options.through ?? ((conversationId, send) => queue.through(conversationId, send)),
   });
-  const services = createServices({ clock, logger, stores, messenger, afterCommit: options.afterCommit });
+  // Every transition moves the challenge's row in the deadline index (a nightly reconcile repairs a miss).
+  const afterCommit: Services['afterCommit'] =
+    options.afterCommit ?? (async (result) => (result.challenge ? stores.deadlineIndex.update(result.challenge) : undefined));
+  const services = createServices({ clock, logger, stores, messenger, afterCommit });
   const bot = new ChallengeBot(createRoutes(services));
   const server = createServer({
     adapter,

@@ -5,8 +5,11 @@
  */
 import type { OverridableClock } from '../src/clock';
 import type { Config } from '../src/config';
+import { createScheduler, startSchedulerInterval, type Scheduler } from '../src/functions/scheduler';
+import { createSchedulerDeps } from '../src/functions/scheduler-deps';
 import type { Logger } from '../src/logger';
 import type { App, AppOptions } from './app';
+import { registerTestApi } from './test-api';
 
 export interface LocalExtras {
   appOptions: AppOptions;
@@ -15,13 +18,22 @@ export interface LocalExtras {
 }
 
 export function localExtras(config: Config, clock: OverridableClock, logger: Logger): LocalExtras {
-  void clock;
-  void logger;
+  let scheduler: Scheduler | undefined;
+  const schedulerOf = (app: App): Scheduler =>
+    (scheduler ??= createScheduler(createSchedulerDeps({ stores: app.stores, messenger: app.messenger, clock, logger }), clock));
+  let appRef: App | undefined;
   return {
-    appOptions: {},
-    startScheduler() {
+    appOptions: {
+      extraRoutes: config.testClock
+        ? (server) => registerTestApi(server, { clock, tick: (now) => schedulerOf(appRef!).tick(now) })
+        : undefined,
+    },
+    startScheduler(app) {
+      appRef = app;
       if (config.schedulerIntervalSeconds <= 0) return () => undefined;
-      return () => undefined;
+      return startSchedulerInterval(schedulerOf(app), config.schedulerIntervalSeconds * 1000, (error) =>
+        logger.warn('scheduler tick failed', { error: String(error) }),
+      );
     },
   };
 }

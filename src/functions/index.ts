@@ -4,6 +4,7 @@
  * late (the host does not retry a failed run). Wired from the environment, once per host.
  */
 import { app, type InvocationContext, type Timer } from '@azure/functions';
+import '../../bot/functions-messenger';
 import { systemClock } from '../clock';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
