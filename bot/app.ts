@@ -47,9 +47,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const queue = createOutboundQueue({
     clock: systemClock,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    onRetry: (job, error, attempt, waitMs) => logger.warn('proactive send will be retried', { conversationId: job.conversationId, attempt, waitMs, statusCode: statusCodeOf(error) }),
+    onRetry: (job, error, attempt, waitMs) =>
+      logger.warn('proactive send will be retried', {
+        conversationId: job.conversationId,
+        attempt,
+        waitMs,
+        statusCode: statusCodeOf(error),
+      }),
     onFailed: (job, error) =>
-      logger.error('proactive send failed for good', { conversationId: job.conversationId, kind: error.kind, statusCode: error.statusCode, code: error.code }),
+      logger.error('proactive send failed for good', {
+        conversationId: job.conversationId,
+        kind: error.kind,
+        statusCode: error.statusCode,
+        code: error.code,
+      }),
   });
   const messenger = createProactiveSender({
     adapter,
@@ -60,7 +71,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   // Every transition moves the challenge's row in the deadline index (a nightly reconcile repairs a miss).
   const afterCommit: Services['afterCommit'] =
-    options.afterCommit ?? (async (result) => (result.challenge ? stores.deadlineIndex.update(result.challenge) : undefined));
+    options.afterCommit ??
+    (async (result) => (result.challenge ? stores.deadlineIndex.update(result.challenge) : undefined));
   const services = createServices({ clock, logger, stores, messenger, afterCommit });
   const bot = new ChallengeBot(createRoutes(services));
   const server = createServer({

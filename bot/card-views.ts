@@ -42,7 +42,8 @@ export async function cardFor(
   options: { seenVersion?: number; problem?: string } = {},
 ): Promise<AdaptiveCard> {
   const now = services.clock.now();
-  if (!isOnChallenge(challenge, personId)) return renderCard('minimal-card', toMinimalCardData(procedure, challenge, now));
+  if (!isOnChallenge(challenge, personId))
+    return renderCard('minimal-card', toMinimalCardData(procedure, challenge, now));
   const [people, chat] = await Promise.all([directoryPeople(services, procedure.id), chatIds(services, challenge)]);
   const agencies = [...new Set(people.map((p) => p.agency).filter((a): a is string => Boolean(a)))];
   return renderCard(
@@ -71,5 +72,10 @@ export const threadRootCard = (services: Services, procedure: Procedure, challen
 export const threadEventCard = (procedure: Procedure, challenge: Challenge, event: ChallengeEvent): AdaptiveCard =>
   renderCard('thread-event', toThreadEventCardData(procedure, challenge, event));
 
-export const feedbackCard = (services: Services, procedure: Procedure, challenge: Challenge, change: string): AdaptiveCard =>
+export const feedbackCard = (
+  services: Services,
+  procedure: Procedure,
+  challenge: Challenge,
+  change: string,
+): AdaptiveCard =>
   renderCard('feedback', toFeedbackCardData({ procedure, challenge, change, now: services.clock.now() }));

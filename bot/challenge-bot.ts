@@ -50,14 +50,22 @@ export class ChallengeBot extends TeamsActivityHandler {
     const action = invokeValue.action;
     const data = { ...(action.data ?? {}), verb: action.verb };
     const result = await this.routes.onAction(toTurn(context), data);
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card as Record<string, unknown> };
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+      value: result.card as Record<string, unknown>,
+    };
   }
 }
 
 export function conversationRefOf(activity: Partial<Activity>): ConversationRef {
   const conversation = activity.conversation;
   const type: ConversationType =
-    conversation?.conversationType === 'channel' ? 'channel' : conversation?.conversationType === 'groupChat' ? 'groupChat' : 'personal';
+    conversation?.conversationType === 'channel'
+      ? 'channel'
+      : conversation?.conversationType === 'groupChat'
+        ? 'groupChat'
+        : 'personal';
   return {
     conversationId: conversation?.id ?? '',
     conversationType: type,

@@ -49,7 +49,8 @@ export async function carryOut(services: Services, outcome: TransitionOutcome): 
         for (const person of effect.to) await sendCard(person);
         break;
       case 'contactByOtherMeans':
-        for (const person of effect.tell) await send(person, unreachableCard(challenge.caseReference, effect.unreachable));
+        for (const person of effect.tell)
+          await send(person, unreachableCard(challenge.caseReference, effect.unreachable));
         break;
       case 'threadUpdate':
         break; // the thread follows the events (updateThread), so the summary needs no send of its own

@@ -12,7 +12,12 @@ connectProductionMessenger((config, stores, logger) => {
   const queue = createOutboundQueue({
     clock: systemClock,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    onFailed: (job, error) => logger.error('scheduled send failed for good', { conversationId: job.conversationId, kind: error.kind, statusCode: error.statusCode }),
+    onFailed: (job, error) =>
+      logger.error('scheduled send failed for good', {
+        conversationId: job.conversationId,
+        kind: error.kind,
+        statusCode: error.statusCode,
+      }),
   });
   return createProactiveSender({
     adapter: createAdapter(config, logger),

@@ -20,7 +20,10 @@ export interface LocalExtras {
 export function localExtras(config: Config, clock: OverridableClock, logger: Logger): LocalExtras {
   let scheduler: Scheduler | undefined;
   const schedulerOf = (app: App): Scheduler =>
-    (scheduler ??= createScheduler(createSchedulerDeps({ stores: app.stores, messenger: app.messenger, clock, logger }), clock));
+    (scheduler ??= createScheduler(
+      createSchedulerDeps({ stores: app.stores, messenger: app.messenger, clock, logger }),
+      clock,
+    ));
   let appRef: App | undefined;
   return {
     appOptions: {

@@ -12,7 +12,9 @@ export interface ChannelTarget {
   tenantId?: string;
 }
 
-export type Delivery = { delivered: true; activityId?: string } | { delivered: false; reason: 'notInstalled' | 'blocked' | 'failed'; detail?: string };
+export type Delivery =
+  | { delivered: true; activityId?: string }
+  | { delivered: false; reason: 'notInstalled' | 'blocked' | 'failed'; detail?: string };
 
 export interface Messenger {
   /** A 1:1 card to a directory person (by Entra object id), through their stored conversation. */

@@ -3,7 +3,13 @@
  * stored at installation, and channel threads created with createConversationAsync.
  * Every send goes through the outbound queue (Teams' rate limits and retries).
  */
-import { CardFactory, type Activity, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import {
+  CardFactory,
+  type Activity,
+  type CloudAdapter,
+  type ConversationReference,
+  type TurnContext,
+} from 'botbuilder';
 import type { ChallengeThread, ConversationStore } from '../src/store';
 import type { Logger } from '../src/logger';
 import type { ChannelTarget, Delivery, Messenger } from './messenger';
@@ -25,8 +31,10 @@ export function createProactiveSender(deps: ProactiveSenderDeps): Messenger {
   const through: SendThrough = deps.through ?? ((_id, send) => send());
   const cardActivity = (card: object) => ({ type: 'message' as const, attachments: [CardFactory.adaptiveCard(card)] });
 
-  const inConversation = async (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) =>
-    deps.adapter.continueConversationAsync(deps.appId, reference, logic);
+  const inConversation = async (
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ) => deps.adapter.continueConversationAsync(deps.appId, reference, logic);
 
   const deliver = async (conversationId: string, send: () => Promise<string | undefined>): Promise<Delivery> => {
     try {
@@ -69,7 +77,10 @@ export function createProactiveSender(deps: ProactiveSenderDeps): Messenger {
           channelAudience,
           {
             isGroup: true,
-            channelData: { channel: { id: target.channelId }, ...(target.tenantId ? { tenant: { id: target.tenantId } } : {}) },
+            channelData: {
+              channel: { id: target.channelId },
+              ...(target.tenantId ? { tenant: { id: target.tenantId } } : {}),
+            },
             activity: cardActivity(card) as Activity,
             ...(target.tenantId ? { tenantId: target.tenantId } : {}),
             bot: { id: deps.appId, name: 'Challenge' },

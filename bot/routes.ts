@@ -61,7 +61,11 @@ export function createRoutes(services: Services): Routes {
         await services.stores.conversations.saveUserReference(personId, {
           serviceUrl: turn.conversation.serviceUrl,
           channelId: turn.conversation.channelId,
-          conversation: { id: turn.conversation.conversationId, conversationType: 'personal', tenantId: turn.conversation.tenantId },
+          conversation: {
+            id: turn.conversation.conversationId,
+            conversationType: 'personal',
+            tenantId: turn.conversation.tenantId,
+          },
           user: { id: turn.user.id, name: turn.user.name, aadObjectId: turn.user.aadObjectId },
           bot: { id: turn.conversation.botId, name: turn.conversation.botName },
         });

@@ -56,9 +56,11 @@ export function createServices(deps: {
       });
       const result = await runner(challengeId, envelope);
       if (result.transitioned && deps.afterCommit) {
-        await deps.afterCommit(result).catch((error: unknown) =>
-          deps.logger.warn('after-commit hook failed', { challengeId, error: String(error) }),
-        );
+        await deps
+          .afterCommit(result)
+          .catch((error: unknown) =>
+            deps.logger.warn('after-commit hook failed', { challengeId, error: String(error) }),
+          );
       }
       return result;
     },

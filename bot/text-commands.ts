@@ -9,6 +9,10 @@ const patterns: [TextCommand, RegExp][] = [
 
 /** `text` has had the bot's @mention removed already. */
 export function parseTextCommand(text: string | undefined): TextCommand | undefined {
-  const t = (text ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  const t = (text ?? '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
   return patterns.find(([, re]) => re.test(t))?.[0];
 }

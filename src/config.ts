@@ -19,7 +19,10 @@ const EnvSchema = z
   .object({
     PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
     HOST: optionalString,
-    MicrosoftAppId: z.preprocess(blankToUndefined, z.uuid('must be the bot\'s Entra app (client) id, a GUID').optional()),
+    MicrosoftAppId: z.preprocess(
+      blankToUndefined,
+      z.uuid("must be the bot's Entra app (client) id, a GUID").optional(),
+    ),
     MicrosoftAppPassword: optionalString,
     MicrosoftAppTenantId: z.preprocess(blankToUndefined, z.uuid('must be your tenant id, a GUID').optional()),
     MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['SingleTenant', 'UserAssignedMSI']).optional()),
@@ -27,7 +30,13 @@ const EnvSchema = z
     BotOpenIdMetadata: optionalUrl,
     STORAGE_CONNECTION_STRING: optionalString,
     STORAGE_TABLE_ENDPOINT: optionalUrl,
-    TABLE_PREFIX: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,29}$/, 'letters and digits, starting with a letter, at most 30').default('challenge')),
+    TABLE_PREFIX: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9]{0,29}$/, 'letters and digits, starting with a letter, at most 30')
+        .default('challenge'),
+    ),
     CHALLENGE_TEST_CLOCK: flag,
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
     BOT_DOMAIN: optionalString,
@@ -45,14 +54,26 @@ const EnvSchema = z
       return; // local mode: Bot Framework auth off, as the Emulator and the Agents Playground expect
     }
     if (!env.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppId is set (the bot is single-tenant)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppTenantId'],
+        message: 'required when MicrosoftAppId is set (the bot is single-tenant)',
+      });
     }
     const type = env.MicrosoftAppType ?? 'SingleTenant';
     if (type === 'SingleTenant' && !env.MicrosoftAppPassword) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required for a SingleTenant app; or set MicrosoftAppType=UserAssignedMSI' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: 'required for a SingleTenant app; or set MicrosoftAppType=UserAssignedMSI',
+      });
     }
     if (env.CHALLENGE_TEST_CLOCK) {
-      ctx.addIssue({ code: 'custom', path: ['CHALLENGE_TEST_CLOCK'], message: 'the test clock is refused in production mode (MicrosoftAppId is set)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CHALLENGE_TEST_CLOCK'],
+        message: 'the test clock is refused in production mode (MicrosoftAppId is set)',
+      });
     }
   });
 

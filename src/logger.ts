@@ -20,8 +20,10 @@ export function createLogger(
   write: (line: string) => void = (l) => process.stdout.write(l + '\n'),
   clock: () => string = () => new Date().toISOString(),
 ): Logger {
-  const log = (level: string) => (message: string, fields: Record<string, unknown> = {}) =>
-    write(JSON.stringify({ at: clock(), level, message, ...redact(base), ...redact(fields) }));
+  const log =
+    (level: string) =>
+    (message: string, fields: Record<string, unknown> = {}) =>
+      write(JSON.stringify({ at: clock(), level, message, ...redact(base), ...redact(fields) }));
   return {
     info: log('info'),
     warn: log('warn'),

@@ -17,11 +17,18 @@ import { directoryPerson, idempotencyKey, type ActionContext } from './context';
 
 export async function challengeCommand(ctx: ActionContext, action: CardAction): Promise<ActionResult> {
   const { services } = ctx;
-  if (!('challengeId' in action) || action.verb === 'raise') throw new Error(`${action.verb} is not a challenge command`);
+  if (!('challengeId' in action) || action.verb === 'raise')
+    throw new Error(`${action.verb} is not a challenge command`);
   const loaded = await services.stores.challenges.load(action.challengeId);
   const procedure = loaded ? findProcedure(loaded.challenge.procedureId) : undefined;
   if (!loaded || !procedure) {
-    return { card: noticeCard({ title: 'Challenge not found', text: 'This challenge could not be found. It may have been raised in another partnership.', tone: 'warning' }) };
+    return {
+      card: noticeCard({
+        title: 'Challenge not found',
+        text: 'This challenge could not be found. It may have been raised in another partnership.',
+        tone: 'warning',
+      }),
+    };
   }
   const challenge = loaded.challenge;
   const person = await directoryPerson(ctx);
@@ -29,7 +36,12 @@ export async function challengeCommand(ctx: ActionContext, action: CardAction): 
 
   const command = await toCommand(ctx, action, procedure, challenge);
   if ('problem' in command) {
-    return { card: await cardFor(services, procedure, challenge, ctx.personId, { seenVersion: action.version, problem: command.problem }) };
+    return {
+      card: await cardFor(services, procedure, challenge, ctx.personId, {
+        seenVersion: action.version,
+        problem: command.problem,
+      }),
+    };
   }
   const result = await services.run(procedure, challenge.id, {
     command,
@@ -48,9 +60,18 @@ export async function challengeCommand(ctx: ActionContext, action: CardAction): 
     };
   }
   if (result.transitioned) {
-    await carryOut(services, { procedure, challenge: after, events: result.decision.events, effects: result.decision.effects });
+    await carryOut(services, {
+      procedure,
+      challenge: after,
+      events: result.decision.events,
+      effects: result.decision.effects,
+    });
   }
-  return { card: await cardFor(services, procedure, after, ctx.personId, { problem: doneText(procedure, after.stageId, action.verb) }) };
+  return {
+    card: await cardFor(services, procedure, after, ctx.personId, {
+      problem: doneText(procedure, after.stageId, action.verb),
+    }),
+  };
 }
 
 async function toCommand(
@@ -75,7 +96,12 @@ async function toCommand(
     // 'agencies' fields are offered as the partnership's agency names (card-views.ts): turned back into names here.
     const people = await directoryPeople(ctx.services, procedure.id);
     const agencies = [...new Set(people.map((p) => p.agency).filter((a): a is string => Boolean(a)))];
-    const coerced = coerceFormValues(formOf(procedure, formId), action.values, rolesOf(challenge, ctx.personId), agencies);
+    const coerced = coerceFormValues(
+      formOf(procedure, formId),
+      action.values,
+      rolesOf(challenge, ctx.personId),
+      agencies,
+    );
     if (!coerced.ok) return { problem: Object.values(coerced.errors).join(' ') };
     return action.verb === 'recordOutcome'
       ? { type: 'recordOutcome', values: coerced.values }

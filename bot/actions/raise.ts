@@ -43,26 +43,46 @@ export async function raise(ctx: ActionContext, action: ActionOf<'raise'>): Prom
   }
   const { directory } = services.stores;
   const partnership = (await directory.partnerships.list()).find((p) => p.procedureId === procedure.id);
-  if (!partnership) return raiseFormAgain(ctx, { procedureId: `${procedure.partnership} is not set up in the directory yet.` });
+  if (!partnership)
+    return raiseFormAgain(ctx, { procedureId: `${procedure.partnership} is not set up in the directory yet.` });
 
   const raisedWith: RaisedWith =
     action.raisedWith === 'external'
-      ? { kind: 'external', name: action.externalName!, role: action.externalRole!, agency: action.externalAgency!, email: action.externalEmail }
+      ? {
+          kind: 'external',
+          name: action.externalName!,
+          role: action.externalRole!,
+          agency: action.externalAgency!,
+          email: action.externalEmail,
+        }
       : { kind: 'person', personId: action.raisedWith };
   let receiving: Person | undefined;
   if (raisedWith.kind === 'person') {
     receiving = await directory.people.get(raisedWith.personId);
-    if (!receiving) return raiseFormAgain(ctx, { raisedWith: 'That person is not in the directory; choose someone else or an external professional.' });
+    if (!receiving)
+      return raiseFormAgain(ctx, {
+        raisedWith: 'That person is not in the directory; choose someone else or an external professional.',
+      });
   }
   const view = await directoryView(services, [raiser, receiving], partnership);
-  const roles = procedure.stages.flatMap((s) => [...s.owners, ...(s.escalatedBy ?? []), ...s.notifyOnEntry.flatMap((n) => n.to)]);
+  const roles = procedure.stages.flatMap((s) => [
+    ...s.owners,
+    ...(s.escalatedBy ?? []),
+    ...s.notifyOnEntry.flatMap((n) => n.to),
+  ]);
   const extraRoles = [
     ...procedure.copyOnRaise.flatMap((n) => n.to),
     ...(procedure.log?.assignedBy ?? []),
     ...(procedure.immediateRoute?.agreedBy ?? []),
     ...(procedure.repeatPattern?.tell ?? []),
   ];
-  const { participants, raisedBy, raisedWithRef } = resolveParticipants([...roles, ...extraRoles], view, partnership, raiser, raisedWith);
+  const { participants, raisedBy, raisedWithRef } = resolveParticipants(
+    [...roles, ...extraRoles],
+    view,
+    partnership,
+    raiser,
+    raisedWith,
+  );
 
   const result = await services.run(procedure, action.challengeId, {
     actor: { id: raiser.id, name: raiser.name },
@@ -96,7 +116,12 @@ export async function raise(ctx: ActionContext, action: ActionOf<'raise'>): Prom
       events: result.decision.events,
       effects: result.decision.effects,
       channel: channel
-        ? { teamId: channel.teamId, channelId: channel.channelId, serviceUrl: channel.serviceUrl ?? ctx.turn.conversation.serviceUrl, tenantId: ctx.turn.conversation.tenantId }
+        ? {
+            teamId: channel.teamId,
+            channelId: channel.channelId,
+            serviceUrl: channel.serviceUrl ?? ctx.turn.conversation.serviceUrl,
+            tenantId: ctx.turn.conversation.tenantId,
+          }
         : undefined,
     });
   }
@@ -112,7 +137,11 @@ const notInDirectory =
   'Challenge works from your partnership directory, and your account is not in it yet. ' +
   "Ask your partnership's business unit to add you; meanwhile raise the challenge by your agency's usual route.";
 
-async function directoryView(services: ActionContext['services'], known: (Person | undefined)[], partnership: Partnership) {
+async function directoryView(
+  services: ActionContext['services'],
+  known: (Person | undefined)[],
+  partnership: Partnership,
+) {
   const { directory } = services.stores;
   const people = new Map<string, Person>();
   for (const p of known) if (p) people.set(p.id, p);
@@ -125,9 +154,24 @@ async function directoryView(services: ActionContext['services'], known: (Person
   }
   // Only the two agencies involved and the partnership: never the whole directory.
   const agencyIds = new Set(known.flatMap((p) => (p ? [p.agencyId] : [])));
-  const agencies = (await Promise.all([...agencyIds].map((id) => directory.agencies.get(id)))).filter((a): a is Agency => Boolean(a));
-  const agencyPeople = new Set(agencies.flatMap((a) => [...a.safeguardingLeadIds, ...a.headOfServiceIds, ...a.directorIds, ...a.seniorManagerIds, ...a.serviceManagerIds]));
-  const partnershipPeople = [...partnership.businessUnitIds, ...partnership.executiveIds, ...partnership.coordinatorIds, ...partnership.boardRepresentativeIds];
+  const agencies = (await Promise.all([...agencyIds].map((id) => directory.agencies.get(id)))).filter(
+    (a): a is Agency => Boolean(a),
+  );
+  const agencyPeople = new Set(
+    agencies.flatMap((a) => [
+      ...a.safeguardingLeadIds,
+      ...a.headOfServiceIds,
+      ...a.directorIds,
+      ...a.seniorManagerIds,
+      ...a.serviceManagerIds,
+    ]),
+  );
+  const partnershipPeople = [
+    ...partnership.businessUnitIds,
+    ...partnership.executiveIds,
+    ...partnership.coordinatorIds,
+    ...partnership.boardRepresentativeIds,
+  ];
   for (const id of [...agencyPeople, ...partnershipPeople]) {
     if (!people.has(id)) {
       const person = await directory.people.get(id);

@@ -8,11 +8,16 @@ import { cardFor, noticeCard } from '../card-views';
 import type { ActionResult } from '../turn';
 import type { ActionContext } from './context';
 
-export async function refresh(ctx: ActionContext, action: ActionOf<'refresh'> | ActionOf<'open'>): Promise<ActionResult> {
+export async function refresh(
+  ctx: ActionContext,
+  action: ActionOf<'refresh'> | ActionOf<'open'>,
+): Promise<ActionResult> {
   const loaded = await ctx.services.stores.challenges.load(action.challengeId);
   const procedure = loaded ? findProcedure(loaded.challenge.procedureId) : undefined;
   if (!loaded || !procedure) {
-    return { card: noticeCard({ title: 'Challenge not found', text: 'This challenge could not be found.', tone: 'warning' }) };
+    return {
+      card: noticeCard({ title: 'Challenge not found', text: 'This challenge could not be found.', tone: 'warning' }),
+    };
   }
   const seenVersion = action.verb === 'refresh' ? action.version : undefined;
   return { card: await cardFor(ctx.services, procedure, loaded.challenge, ctx.personId, { seenVersion }) };

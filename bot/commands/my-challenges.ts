@@ -15,7 +15,14 @@ export async function myChallenges(services: Services, turn: Turn, personId: str
     if (!l || !procedure) return [];
     const roles = rolesOf(l.challenge, personId);
     const owners = currentStage(procedure, l.challenge).owners;
-    return [{ procedure, challenge: l.challenge, roles, awaitingYou: l.challenge.status !== 'resolved' && roles.some((r) => owners.includes(r)) }];
+    return [
+      {
+        procedure,
+        challenge: l.challenge,
+        roles,
+        awaitingYou: l.challenge.status !== 'resolved' && roles.some((r) => owners.includes(r)),
+      },
+    ];
   });
   await turn.sendCard(renderCard('my-challenges', toMyChallengesCardData(entries, services.clock.now())));
 }

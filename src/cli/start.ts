@@ -49,11 +49,23 @@ async function main(): Promise<void> {
   if (withPlayground) {
     playground = spawn(
       process.execPath,
-      [require.resolve('@microsoft/m365agentsplayground/cli.js'), '-e', endpoint, '-c', 'msteams', '-p', String(playgroundPort), '--disable-telemetry'],
+      [
+        require.resolve('@microsoft/m365agentsplayground/cli.js'),
+        '-e',
+        endpoint,
+        '-c',
+        'msteams',
+        '-p',
+        String(playgroundPort),
+        '--disable-telemetry',
+      ],
       { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' } },
     );
     playground.once('exit', (code) => {
-      if (!stopping) console.error(`The Agents Playground stopped (exit ${code}); see devTools/m365agentsplayground.log. The bot keeps running.`);
+      if (!stopping)
+        console.error(
+          `The Agents Playground stopped (exit ${code}); see devTools/m365agentsplayground.log. The bot keeps running.`,
+        );
     });
   }
 
@@ -66,7 +78,9 @@ async function main(): Promise<void> {
       `  storage      ${azurite ? `Azurite Table service on ${azurite.tableEndpoint} (data in .data/azurite)` : 'from STORAGE_* settings'}`,
       `  scheduler    ${config.schedulerIntervalSeconds > 0 ? `every ${config.schedulerIntervalSeconds} s in this process` : 'off (SCHEDULER_INTERVAL_SECONDS=0)'}`,
       config.testClock ? `  test clock   POST http://127.0.0.1:${port}/api/test/clock, POST /api/test/tick` : '',
-      withPlayground ? `  playground   http://localhost:${playgroundPort}  (Microsoft 365 Agents Playground; type "help")` : '  playground   off',
+      withPlayground
+        ? `  playground   http://localhost:${playgroundPort}  (Microsoft 365 Agents Playground; type "help")`
+        : '  playground   off',
       '',
       'Press Ctrl-C to stop.',
     ]

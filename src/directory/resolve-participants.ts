@@ -71,10 +71,15 @@ export function resolveParticipants(
   };
   const raisedBy = refOf(raiser.id)!;
   const receiving = raisedWith.kind === 'person' ? directory.person(raisedWith.personId) : undefined;
-  const raisedWithRef = receiving ? refOf(receiving.id)! : externalRef(raisedWith as Extract<RaisedWith, { kind: 'external' }>);
+  const raisedWithRef = receiving
+    ? refOf(receiving.id)!
+    : externalRef(raisedWith as Extract<RaisedWith, { kind: 'external' }>);
   const receivingAgencyId = receiving?.agencyId ?? (raisedWith.kind === 'external' ? raisedWith.agencyId : undefined);
 
-  const sidePeople: Record<Exclude<Side, 'partnership'>, { practitioner: PersonRef; person?: Person; agencyId?: string }> = {
+  const sidePeople: Record<
+    Exclude<Side, 'partnership'>,
+    { practitioner: PersonRef; person?: Person; agencyId?: string }
+  > = {
     raising: { practitioner: raisedBy, person: raiser, agencyId: raiser.agencyId },
     receiving: { practitioner: raisedWithRef, person: receiving, agencyId: receivingAgencyId },
   };
@@ -84,7 +89,7 @@ export function resolveParticipants(
     const [side, name] = role.split('.') as [Side, RoleName];
     let ids: string[] = [];
     let refs: PersonRef[] = [];
-    if (side === 'partnership' || partnershipRoles[name] && !agencyRoles[name]) {
+    if (side === 'partnership' || (partnershipRoles[name] && !agencyRoles[name])) {
       const key = partnershipRoles[name];
       ids = key ? (partnership[key] as string[]) : [];
     } else {

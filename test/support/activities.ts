@@ -34,7 +34,12 @@ function base(serviceUrl: string, user: TestUser, where: Where = {}) {
     serviceUrl,
     from: { id: teamsUserId(user), name: user.name, aadObjectId: user.aadObjectId },
     recipient: { id: botId, name: 'Challenge' },
-    conversation: { id: conversationId, conversationType, tenantId, ...(conversationType === 'personal' ? {} : { isGroup: true }) },
+    conversation: {
+      id: conversationId,
+      conversationType,
+      tenantId,
+      ...(conversationType === 'personal' ? {} : { isGroup: true }),
+    },
     channelData: {
       tenant: { id: tenantId },
       ...(where.teamId ? { team: { id: where.teamId } } : {}),
@@ -58,7 +63,13 @@ export function message(serviceUrl: string, user: TestUser, text: string, where?
 }
 
 /** An Action.Submit press (clients without Universal Actions): a message with a value and no text. */
-export function submit(serviceUrl: string, user: TestUser, value: Record<string, unknown>, replyToId?: string, where?: Where) {
+export function submit(
+  serviceUrl: string,
+  user: TestUser,
+  value: Record<string, unknown>,
+  replyToId?: string,
+  where?: Where,
+) {
   return { ...base(serviceUrl, user, where), type: 'message', value, ...(replyToId ? { replyToId } : {}) };
 }
 
@@ -79,7 +90,12 @@ export function invokeAction(
   };
 }
 
-export function installationUpdate(serviceUrl: string, user: TestUser, action: 'add' | 'remove' = 'add', where?: Where) {
+export function installationUpdate(
+  serviceUrl: string,
+  user: TestUser,
+  action: 'add' | 'remove' = 'add',
+  where?: Where,
+) {
   return { ...base(serviceUrl, user, where), type: 'installationUpdate', action };
 }
 

@@ -28,7 +28,10 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(name: string, options: { now?: string; env?: Record<string, string>; app?: AppOptions } = {}): Promise<Harness> {
+export async function startHarness(
+  name: string,
+  options: { now?: string; env?: Record<string, string>; app?: AppOptions } = {},
+): Promise<Harness> {
   const channel = new FakeChannel();
   await channel.start();
   const tables = await freshTables(name);
@@ -86,6 +89,9 @@ export async function startHarness(name: string, options: { now?: string; env?: 
 function withChannelServiceUrl(directory: typeof sample, serviceUrl: string): unknown {
   return {
     ...directory,
-    partnerships: directory.partnerships.map((p) => ({ ...p, challengeChannel: { ...p.challengeChannel, serviceUrl } })),
+    partnerships: directory.partnerships.map((p) => ({
+      ...p,
+      challengeChannel: { ...p.challengeChannel, serviceUrl },
+    })),
   };
 }

@@ -138,7 +138,9 @@ export class FakeChannel {
     }
     if (method === 'GET' && (m = path.match(/^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/))) {
       const member = this.members.get(m[2]!) ?? [...this.members.values()].find((x) => x.aadObjectId === m![2]);
-      return member ? { status: 200, body: member } : { status: 404, body: { error: { code: 'MemberNotFoundInConversation' } } };
+      return member
+        ? { status: 200, body: member }
+        : { status: 404, body: { error: { code: 'MemberNotFoundInConversation' } } };
     }
     if (method === 'GET' && (m = path.match(/^\/v3\/conversations\/([^/]+)\/(pagedmembers|members)$/))) {
       const all = [...this.members.values()];

@@ -9,7 +9,10 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'j
 export interface LocalOpenId {
   metadataUrl: string;
   /** A token as the Bot Connector would send it to the bot. */
-  sign(claims: { audience: string; serviceUrl: string; issuer?: string; expiresInSeconds?: number }, key?: 'trusted' | 'stranger'): Promise<string>;
+  sign(
+    claims: { audience: string; serviceUrl: string; issuer?: string; expiresInSeconds?: number },
+    key?: 'trusted' | 'stranger',
+  ): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -21,7 +24,13 @@ export async function startLocalOpenId(): Promise<LocalOpenId> {
   const server = http.createServer((req, res) => {
     res.setHeader('content-type', 'application/json');
     if (req.url === '/.well-known/openidconfiguration') {
-      res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+      res.end(
+        JSON.stringify({
+          issuer: 'https://api.botframework.com',
+          jwks_uri: `${base}/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        }),
+      );
     } else if (req.url === '/keys') {
       // Bot Framework keys carry endorsements: the channels a key may speak for.
       res.end(JSON.stringify({ keys: [{ ...jwk, endorsements: ['msteams'] }] }));

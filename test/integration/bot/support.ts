@@ -204,7 +204,7 @@ export class Walk {
     const form = cardOf(h.channel.received.at(-1)?.activity);
     assert.ok(form, 'the raise form');
     const areas = inputsIn(form).find((i) => i.id === 'areas')?.choices?.[0]?.value;
-    const raisedWith =
+    const raisedWith: Record<string, string> =
       typeof input.raisedWith === 'string'
         ? { raisedWith: h.directory.people.find((p) => p.name === input.raisedWith)!.id }
         : {

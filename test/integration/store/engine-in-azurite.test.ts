@@ -36,14 +36,23 @@ describe('the engine in Azurite', () => {
     const clock = new SettableClock('2026-12-01T10:00:00Z');
     const run = runnerFor(stores, 'leeds', clock);
     const raise = raiseCommand(getProcedure('leeds'), { challengeId: 'race-leeds' });
-    const raised = await run('race-leeds', { command: raise, actor: { id: raise.raisedBy.id, name: 'raiser' }, idempotencyKey: 'raise' });
+    const raised = await run('race-leeds', {
+      command: raise,
+      actor: { id: raise.raisedBy.id, name: 'raiser' },
+      idempotencyKey: 'raise',
+    });
     assert.ok(raised.decision.ok);
     const version = raised.challenge!.version;
     clock.set('2026-12-02T10:00:00Z');
     const escalate: Command = { type: 'escalate', reason: 'Not resolved between practitioners.' };
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        run('race-leeds', { command: escalate, actor: { id: raise.raisedBy.id, name: 'raiser' }, idempotencyKey: `press-${i}`, expectedVersion: version }),
+        run('race-leeds', {
+          command: escalate,
+          actor: { id: raise.raisedBy.id, name: 'raiser' },
+          idempotencyKey: `press-${i}`,
+          expectedVersion: version,
+        }),
       ),
     );
     const won = results.filter((r) => r.transitioned);
