@@ -4,10 +4,10 @@
  * case's thread with its root card brought up to date, and "contact them by other means"
  * when someone cannot be reached in Teams.
  */
-import type { Procedure } from '../src/procedures/schema';
+import type { OwnerRole, Procedure } from '../src/procedures/schema';
 import type { ChallengeThread } from '../src/store';
 import { sideOf, type Challenge, type ChallengeEvent, type Effect, type PersonRef } from '../src/workflow';
-import { cardFor, feedbackCard, noticeCard, threadEventCard, threadRootCard, unreachableCard } from './card-views';
+import { cardFor, feedbackCard, threadEventCard, threadRootCard, unreachableCard } from './card-views';
 import type { ChannelTarget } from './messenger';
 import type { Services } from './services';
 
@@ -63,9 +63,9 @@ export async function carryOut(services: Services, outcome: TransitionOutcome): 
 
 /** The raising side's owners learn who could not be reached, so they use phone or email instead. */
 async function tellRaisingSide(services: Services, challenge: Challenge, unreachable: PersonRef[]): Promise<void> {
-  const raising = Object.entries(challenge.participants)
-    .filter(([role]) => sideOf(role as never) === 'raising')
-    .flatMap(([, people]) => people ?? []);
+  const raising = (Object.keys(challenge.participants) as OwnerRole[])
+    .filter((role) => sideOf(role) === 'raising')
+    .flatMap((role) => challenge.participants[role] ?? []);
   const tell = dedupe([challenge.raisedBy, ...raising]).filter((p) => !unreachable.some((u) => u.id === p.id));
   const card = unreachableCard(challenge.caseReference, unreachable);
   for (const person of tell.slice(0, 5)) await services.messenger.sendToPerson(person.id, card);
@@ -98,4 +98,3 @@ function dedupe(people: PersonRef[]): PersonRef[] {
   return [...new Map(people.map((p) => [p.id, p])).values()];
 }
 
-export { noticeCard };

@@ -13,14 +13,26 @@ import { checkDirectoryFile } from '../directory/directory-file';
 import { importDirectory, type KnownIds } from '../directory/import-directory';
 import { createStores, type DirectoryStore } from '../store';
 
-const usage = 'Usage: npm run directory -- import FILE   (or: check FILE)\n  FILE is a .json directory or a .csv of people.';
+const usage =
+  'Usage: npm run directory -- import FILE   (or: check FILE)\n  FILE is a .json directory or a .csv of people.';
 
 async function knownIds(directory: DirectoryStore): Promise<KnownIds> {
-  const [partnerships, agencies, people] = await Promise.all([directory.partnerships.list(), directory.agencies.list(), directory.people.list()]);
-  return { partnershipIds: partnerships.map((p) => p.id), agencyIds: agencies.map((a) => a.id), personIds: people.map((p) => p.id) };
+  const [partnerships, agencies, people] = await Promise.all([
+    directory.partnerships.list(),
+    directory.agencies.list(),
+    directory.people.list(),
+  ]);
+  return {
+    partnershipIds: partnerships.map((p) => p.id),
+    agencyIds: agencies.map((a) => a.id),
+    personIds: people.map((p) => p.id),
+  };
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
   const [command, file] = argv;
   if ((command !== 'import' && command !== 'check') || !file) {
     console.error(usage);
@@ -33,12 +45,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`Cannot read ${file}: ${(error as Error).message}`);
     return 1;
   }
-  const config = loadConfig();
+  const config = loadConfig(env);
   const stores = createStores({ ...config.storage, prefix: config.tablePrefix });
   await stores.ensureTables();
   const checked = checkDirectoryFile(basename(file), text, await knownIds(stores.directory));
   if (!checked.ok) {
-    console.error(`${file}: ${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'}; nothing was written.`);
+    console.error(
+      `${file}: ${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'}; nothing was written.`,
+    );
     for (const problem of checked.problems) console.error(`  ${problem}`);
     return 1;
   }

@@ -12,7 +12,7 @@ import sample from '../directory/sample-directory.json';
 import { createApp } from '../../bot/app';
 import { OverridableClock } from '../clock';
 import { ConfigError, loadConfig } from '../config';
-import { checkDirectory, writeDirectory } from '../directory/import-directory';
+import { checkDirectory, importDirectory } from '../directory/import-directory';
 import { createLogger } from '../logger';
 import { startAzurite } from './azurite';
 import { localExtras } from '../../bot/local-extras';
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
 
   const checked = checkDirectory(sample);
   if (!checked.ok) throw new Error(`The sample directory is not valid: ${checked.problems.join('; ')}`);
-  await writeDirectory(app.stores.directory, checked.directory);
+  await importDirectory(app.stores.directory, checked.directory);
   const port = await app.listen();
   const endpoint = `http://127.0.0.1:${port}/api/messages`;
   const stopScheduler = extras.startScheduler(app);

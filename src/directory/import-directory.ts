@@ -4,7 +4,14 @@
  * reported with where it is; nothing is written unless the whole document is good.
  */
 import { z } from 'zod';
-import { AgencySchema, PartnershipSchema, PersonSchema, type Agency, type Partnership, type Person } from '../store/directory-schema';
+import {
+  AgencySchema,
+  PartnershipSchema,
+  PersonSchema,
+  type Agency,
+  type Partnership,
+  type Person,
+} from '../store/directory-schema';
 import type { DirectoryStore } from '../store';
 
 export interface DirectoryDocument {
@@ -45,13 +52,15 @@ const DocumentSchema = z.object({
 export function checkRow<T>(schema: z.ZodType<T>, item: unknown, where: string, problems: string[]): T | undefined {
   const parsed = schema.safeParse(item);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) problems.push(`${where} ${issue.path.join('.') || '(row)'}: ${issue.message}`);
+  for (const issue of parsed.error.issues)
+    problems.push(`${where} ${issue.path.join('.') || '(row)'}: ${issue.message}`);
   return undefined;
 }
 
 export function checkDirectory(input: unknown, known?: KnownIds): DirectoryCheck {
   const doc = DocumentSchema.safeParse(input);
-  if (!doc.success) return { ok: false, problems: doc.error.issues.map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`) };
+  if (!doc.success)
+    return { ok: false, problems: doc.error.issues.map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`) };
   const problems: string[] = [];
   const rows = <T>(schema: z.ZodType<T>, items: unknown[], name: (i: number) => string): T[] =>
     items.flatMap((item, index) => {
@@ -79,18 +88,35 @@ export function crossReferenceProblems(d: DirectoryDocument, known: KnownIds | u
       const first = ids.indexOf(id);
       if (first !== i) problems.push(`${name(i)} id: "${id}" is also ${name(first)}`);
     });
-  duplicates(d.partnerships.map((p) => p.id), names.partnership);
-  duplicates(d.agencies.map((a) => a.id), names.agency);
-  duplicates(d.people.map((p) => p.id), names.person);
+  duplicates(
+    d.partnerships.map((p) => p.id),
+    names.partnership,
+  );
+  duplicates(
+    d.agencies.map((a) => a.id),
+    names.agency,
+  );
+  duplicates(
+    d.people.map((p) => p.id),
+    names.person,
+  );
   d.agencies.forEach((a, i) => {
-    if (!partnerships.has(a.partnershipId)) problems.push(`${names.agency(i)} partnershipId: no partnership "${a.partnershipId}"`);
-    for (const id of [...a.safeguardingLeadIds, ...a.headOfServiceIds, ...a.directorIds, ...a.seniorManagerIds, ...a.serviceManagerIds]) {
+    if (!partnerships.has(a.partnershipId))
+      problems.push(`${names.agency(i)} partnershipId: no partnership "${a.partnershipId}"`);
+    for (const id of [
+      ...a.safeguardingLeadIds,
+      ...a.headOfServiceIds,
+      ...a.directorIds,
+      ...a.seniorManagerIds,
+      ...a.serviceManagerIds,
+    ]) {
       if (!people.has(id)) problems.push(`${names.agency(i)} (${a.id}): no person "${id}"`);
     }
   });
   d.people.forEach((p, i) => {
     if (!agencies.has(p.agencyId)) problems.push(`${names.person(i)} agencyId: no agency "${p.agencyId}"`);
-    if (p.lineManagerId && !people.has(p.lineManagerId)) problems.push(`${names.person(i)} lineManagerId: no person "${p.lineManagerId}"`);
+    if (p.lineManagerId && !people.has(p.lineManagerId))
+      problems.push(`${names.person(i)} lineManagerId: no person "${p.lineManagerId}"`);
   });
   d.partnerships.forEach((p, i) => {
     for (const id of [...p.businessUnitIds, ...p.executiveIds, ...p.coordinatorIds, ...p.boardRepresentativeIds]) {
@@ -113,7 +139,10 @@ export async function writeDirectory(store: DirectoryStore, directory: Directory
  */
 export async function importDirectory(store: DirectoryStore, directory: DirectoryDocument): Promise<void> {
   const people = await Promise.all(
-    directory.people.map(async (p) => ({ ...p, reachable: p.reachable || ((await store.people.get(p.id))?.reachable ?? false) })),
+    directory.people.map(async (p) => ({
+      ...p,
+      reachable: p.reachable || ((await store.people.get(p.id))?.reachable ?? false),
+    })),
   );
   await writeDirectory(store, { ...directory, people });
 }

@@ -17,12 +17,20 @@ interface Row {
 
 /** Records with the file line each starts on (a quoted cell may run over several lines). */
 function readRows(text: string): { header: string[]; rows: Row[] } {
-  const records = parse(text, { columns: (h: string[]) => h.map((c) => c.trim()), skip_empty_lines: true, trim: true, info: true, bom: true }) as {
+  const records = parse(text, {
+    columns: (h: string[]) => h.map((c) => c.trim()),
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+    bom: true,
+  }) as {
     record: Record<string, string>;
     info: { lines: number; columns: { name: string }[] | false };
   }[];
   const lines = text.split(/\r?\n/);
-  const header = records[0]?.info.columns ? records[0].info.columns.map((c) => c.name) : (lines[0] ?? '').split(',').map((c) => c.trim());
+  const header = records[0]?.info.columns
+    ? records[0].info.columns.map((c) => c.name)
+    : (lines[0] ?? '').split(',').map((c) => c.trim());
   let previousEnd = 1; // the header's line
   const rows = records.map(({ record, info }) => {
     let start = previousEnd + 1;
@@ -44,7 +52,10 @@ export function checkPeopleCsv(text: string, known?: KnownIds): DirectoryCheck {
   const problems: string[] = [];
   const unknown = read.header.filter((c) => !(PEOPLE_COLUMNS as readonly string[]).includes(c));
   const missing = REQUIRED_COLUMNS.filter((c) => !read.header.includes(c));
-  if (unknown.length) problems.push(`line 1: unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (expected ${PEOPLE_COLUMNS.join(',')})`);
+  if (unknown.length)
+    problems.push(
+      `line 1: unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (expected ${PEOPLE_COLUMNS.join(',')})`,
+    );
   if (missing.length) problems.push(`line 1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
   if (problems.length) return { ok: false, problems };
 
@@ -62,7 +73,15 @@ export function checkPeopleCsv(text: string, known?: KnownIds): DirectoryCheck {
   if (read.rows.length === 0) problems.push('the file has no people in it');
   if (problems.length === 0) {
     const line = (i: number) => `line ${lineOf[i]}`;
-    problems.push(...crossReferenceProblems({ partnerships: [], agencies: [], people }, known, { partnership: line, agency: line, person: line }));
+    problems.push(
+      ...crossReferenceProblems({ partnerships: [], agencies: [], people }, known, {
+        partnership: line,
+        agency: line,
+        person: line,
+      }),
+    );
   }
-  return problems.length ? { ok: false, problems } : { ok: true, directory: { partnerships: [], agencies: [], people } };
+  return problems.length
+    ? { ok: false, problems }
+    : { ok: true, directory: { partnerships: [], agencies: [], people } };
 }

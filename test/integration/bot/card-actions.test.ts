@@ -4,11 +4,20 @@
  * Actions (Action.Submit), someone not on the challenge, and the rules COM-1 and COM-6.
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { NOT_A_COMPLAINT, SAFETY_REMINDER } from '../../../cards/view-models/wording';
 import { invokeAction, message, submit } from '../../support/activities';
 import type { Harness } from '../../support/bot-harness';
-import { buttonsOf, cardOf, dataFor, installPartnership, isStageCard, startBot, text, Walk, type Card } from './support';
+import {
+  buttonsOf,
+  cardOf,
+  dataFor,
+  installPartnership,
+  isStageCard,
+  startBot,
+  text,
+  Walk,
+  type Card,
+} from './support';
 
 const leedsRaise = { raiser: 'Amira Khan', raisedWith: 'Grace Liu' };
 
@@ -30,7 +39,9 @@ function field(card: Card, id: string): { value: string; error: string } {
           // The error is the first warning text after the input, before the next input.
           const after = node.slice(i + 1) as Card[];
           const end = after.findIndex((x) => String(x?.type).startsWith('Input.'));
-          const shown = (end < 0 ? after : after.slice(0, end)).find((x) => x?.type === 'TextBlock' && x.color === 'attention');
+          const shown = (end < 0 ? after : after.slice(0, end)).find(
+            (x) => x?.type === 'TextBlock' && x.color === 'attention',
+          );
           const error = shown ? String(shown.text) : '';
           found ??= { value: String(n.value ?? ''), error };
         }
@@ -96,19 +107,29 @@ describe('card actions over HTTP', function () {
     assert.equal(second.status, 200);
     const events = await h.app.stores.challenges.events(w.challengeId);
     assert.equal(events.filter((e) => e.type === 'StageEntered' && e.data.stageId === 'step-3a').length, 1);
-    assert.equal(h.channel.received.filter((r) => isStageCard(cardOf(r.activity))).length, cardsAfterFirst, 'no card is sent twice');
+    assert.equal(
+      h.channel.received.filter((r) => isStageCard(cardOf(r.activity))).length,
+      cardsAfterFirst,
+      'no card is sent twice',
+    );
   });
 
   it('refreshes a stale card with the "moved on" text, and refuses a press from it as stale', async () => {
     const w = await atStep2('LCC-2026-1004');
     const old = w.cards.get('Grace Liu')!; // her step 1 card, from before the escalation
-    const refreshed = await h.post(invokeAction(h.channel.url, h.user('Grace Liu'), 'refresh', old.refresh.action.data, undefined, 'automatic'));
+    const refreshed = await h.post(
+      invokeAction(h.channel.url, h.user('Grace Liu'), 'refresh', old.refresh.action.data, undefined, 'automatic'),
+    );
     const card = (refreshed.body as { value: Card }).value;
     assert.match(text(card), /This challenge has moved on since this card was sent/);
     assert.match(text(card), /LCC-2026-1004: Step 2,/);
     assert.ok(!buttonsOf(card).includes('recordOutcome'), 'no step 2 buttons for her');
 
-    const o = await w.send('Grace Liu', 'resolve', dataFor(old, 'resolve', { agreedOutcome: 'Agreed.', outstandingIssues: 'None.' }));
+    const o = await w.send(
+      'Grace Liu',
+      'resolve',
+      dataFor(old, 'resolve', { agreedOutcome: 'Agreed.', outstandingIssues: 'None.' }),
+    );
     assert.match(text(o.card), /moved on/);
     assert.deepEqual(o.events, []);
     assert.equal((await h.app.stores.audit.list(w.challengeId)).at(-1)?.code, 'stale');
@@ -137,13 +158,21 @@ describe('card actions over HTTP', function () {
     assert.match(text(again), /Raise a professional challenge/);
     assert.equal(field(again, 'concern').error, 'Please fill this in.');
     assert.equal(field(again, 'areas').error, 'Please choose an area of disagreement.');
-    assert.deepEqual(field(again, 'caseReference'), { value: 'LCC-2026-2001', error: '' }, 'the case reference is kept');
+    assert.deepEqual(
+      field(again, 'caseReference'),
+      { value: 'LCC-2026-2001', error: '' },
+      'the case reference is kept',
+    );
     assert.equal(field(again, 'externalName').value, 'Dr Sam Patel');
     assert.deepEqual(field(again, 'desiredOutcome'), { value: 'A strategy discussion.', error: '' });
 
     // Every field given, but a date where the case reference goes (COM-2) and the external
     // professional half described: the checks across fields come back the same way.
-    const third = await submitForm(again, { caseReference: '12/03/2019', concern: 'The referral was closed.', areas: inputChoice(again, 'areas') });
+    const third = await submitForm(again, {
+      caseReference: '12/03/2019',
+      concern: 'The referral was closed.',
+      areas: inputChoice(again, 'areas'),
+    });
     assert.match(field(third, 'caseReference').error, /looks like a date/);
     assert.equal(field(third, 'externalRole').error, 'Please give their role.');
     assert.deepEqual(field(third, 'externalName'), { value: 'Dr Sam Patel', error: '' });
@@ -158,7 +187,9 @@ describe('card actions over HTTP', function () {
     h.channel.clear();
     const { status } = await h.post(submit(h.channel.url, h.user('Harry Walsh'), value, pressed));
     assert.equal(status, 200);
-    const update = h.channel.received.find((r) => r.kind === 'update' && r.conversationId === `a:personal-${h.user('Harry Walsh').aadObjectId}`);
+    const update = h.channel.received.find(
+      (r) => r.kind === 'update' && r.conversationId === `a:personal-${h.user('Harry Walsh').aadObjectId}`,
+    );
     assert.ok(update, 'the pressed card is replaced');
     assert.equal(update.activityId, pressed);
     assert.match(text(update.activity), /Done \(recordOutcome\)/);
@@ -169,7 +200,9 @@ describe('card actions over HTTP', function () {
   it('gives someone not on the challenge the minimal card, with no actions and no details', async () => {
     const w = await atStep2('LCC-2026-1006');
     const data = w.cards.get('Ben Ortiz')!.refresh.action.data;
-    const { body } = await h.post(invokeAction(h.channel.url, h.user('Jon Bates'), 'refresh', data, undefined, 'automatic'));
+    const { body } = await h.post(
+      invokeAction(h.channel.url, h.user('Jon Bates'), 'refresh', data, undefined, 'automatic'),
+    );
     const card = (body as { value: Card }).value;
     assert.match(text(card), /LCC-2026-1006/);
     assert.match(text(card), /Only the people on this challenge can see its details/);
@@ -203,12 +236,22 @@ describe('card actions over HTTP', function () {
 
   it('takes an external professional as "raised with" and asks the raiser to contact them by other means', async () => {
     const w = new Walk(h);
-    const external = { name: 'Dr Sam Patel', role: 'GP', agency: 'Chapel Allerton Surgery', email: 'sam.patel@nhs.example.net' };
+    const external = {
+      name: 'Dr Sam Patel',
+      role: 'GP',
+      agency: 'Chapel Allerton Surgery',
+      email: 'sam.patel@nhs.example.net',
+    };
     const o = await w.raise({ raiser: 'Amira Khan', caseReference: 'LCC-2026-1008', raisedWith: { external } });
     assert.match(text(o.card), /LCC-2026-1008: Step 1,/);
     const stored = (await h.app.stores.challenges.load(w.challengeId))!.challenge;
     assert.deepEqual(
-      { name: stored.raisedWith.name, external: stored.raisedWith.external, reachable: stored.raisedWith.reachable, email: stored.raisedWith.email },
+      {
+        name: stored.raisedWith.name,
+        external: stored.raisedWith.external,
+        reachable: stored.raisedWith.reachable,
+        email: stored.raisedWith.email,
+      },
       { name: external.name, external: true, reachable: false, email: external.email },
     );
     assert.deepEqual(o.stageCardsTo(), ['Amira Khan']);
@@ -228,9 +271,14 @@ describe('card actions over HTTP', function () {
     const w = await atStep2('LCC-2026-1009');
     await w.press('Ben Ortiz', 'escalate', { reason: 'To heads of service.' });
     await w.press('Eleanor Price', 'escalate', { reason: 'To directors.' });
-    const cards = [...w.log.map((r) => cardOf(r.activity)), ...w.cards.values()].filter((c): c is Card => isStageCard(c));
-    const deciding = cards.filter((c) => buttonsOf(c).some((v) => ['recordOutcome', 'escalate', 'resolve'].includes(v)));
+    const cards = [...w.log.map((r) => cardOf(r.activity)), ...w.cards.values()].filter((c): c is Card =>
+      isStageCard(c),
+    );
+    const deciding = cards.filter((c) =>
+      buttonsOf(c).some((v) => ['recordOutcome', 'escalate', 'resolve'].includes(v)),
+    );
     assert.ok(deciding.length >= 8, `${deciding.length} deciding cards seen`);
-    for (const card of deciding) assert.ok(text(card).includes(JSON.stringify(SAFETY_REMINDER).slice(1, -1)), text(card).slice(0, 200));
+    for (const card of deciding)
+      assert.ok(text(card).includes(JSON.stringify(SAFETY_REMINDER).slice(1, -1)), text(card).slice(0, 200));
   });
 });

@@ -26,51 +26,125 @@ describe('Darlington over HTTP: a challenge through every stage', function () {
     assert.deepEqual(o.stageCardsTo(), ['Gail Young', 'Mina Patel']);
   });
 
-  it('DAR-1, DAR-2 stage 1 to stage 2: the rationale is recorded, then both sides\' managers and leads get it', async () => {
+  it("DAR-1, DAR-2 stage 1 to stage 2: the rationale is recorded, then both sides' managers and leads get it", async () => {
     h.clock.set('2026-11-23T15:00:00Z');
-    assertRecorded(await w.press('Mina Patel', 'recordOutcome'), 'StageOutcomeRecorded', /Stage 1 outcome recorded by Mina Patel/);
+    assertRecorded(
+      await w.press('Mina Patel', 'recordOutcome'),
+      'StageOutcomeRecorded',
+      /Stage 1 outcome recorded by Mina Patel/,
+    );
     const o = await w.press(raiser, 'escalate', { reason: 'No shared understanding was reached.' });
-    assertMovedTo(o, { label: 'Stage 2', from: 'Stage 1', cardsTo: ['Hugo Baker', 'Iris Dean', 'Ned Price', 'Ola Berg'], raiser, caseReference: ref });
+    assertMovedTo(o, {
+      label: 'Stage 2',
+      from: 'Stage 1',
+      cardsTo: ['Hugo Baker', 'Iris Dean', 'Ned Price', 'Ola Berg'],
+      raiser,
+      caseReference: ref,
+    });
   });
 
   it('DAR-2, DAR-3 stage 2 to stage 3: the manager finds it justified; the business unit gets the recording tool', async () => {
     h.clock.set('2026-11-25T10:00:00Z');
-    assertRecorded(await w.press('Hugo Baker', 'recordOutcome'), 'StageOutcomeRecorded', /Stage 2 outcome recorded by Hugo Baker/);
+    assertRecorded(
+      await w.press('Hugo Baker', 'recordOutcome'),
+      'StageOutcomeRecorded',
+      /Stage 2 outcome recorded by Hugo Baker/,
+    );
     const o = await w.press('Hugo Baker', 'escalate', { reason: 'An interagency meeting is needed.' });
-    assertMovedTo(o, { label: 'Stage 3', from: 'Stage 2', cardsTo: ['Hugo Baker', 'Iris Dean', 'Ned Price', 'Ola Berg', 'Tess Wynn'], raiser, caseReference: ref });
+    assertMovedTo(o, {
+      label: 'Stage 3',
+      from: 'Stage 2',
+      cardsTo: ['Hugo Baker', 'Iris Dean', 'Ned Price', 'Ola Berg', 'Tess Wynn'],
+      raiser,
+      caseReference: ref,
+    });
     const tess = w.cards.get('Tess Wynn')!;
-    assert.ok(buttonsOf(tess).includes('assignLogId') && buttonsOf(tess).includes('recordNotification'), buttonsOf(tess).join());
+    assert.ok(
+      buttonsOf(tess).includes('assignLogId') && buttonsOf(tess).includes('recordNotification'),
+      buttonsOf(tess).join(),
+    );
   });
 
   it('DAR-6, DAR-7 stage 3: the business unit logs it and completes the recording tool; the meeting is recorded', async () => {
     h.clock.set('2026-11-26T11:00:00Z');
-    assertRecorded(await w.press('Tess Wynn', 'assignLogId', { logId: 'DSP-2026-017' }), 'LogIdAssigned', /Log ID DSP-2026-017 assigned by Tess Wynn/);
-    assertRecorded(await w.press('Tess Wynn', 'recordNotification', { logIdNumber: 'DSP-2026-017' }), 'PartnershipNotified', /Recording Tool|recording tool|sent to the partnership by Tess Wynn/i);
-    assertRecorded(await w.press('Ola Berg', 'recordOutcome', { meetingDate: '2026-11-26' }), 'StageOutcomeRecorded', /Stage 3 outcome recorded by Ola Berg/);
+    assertRecorded(
+      await w.press('Tess Wynn', 'assignLogId', { logId: 'DSP-2026-017' }),
+      'LogIdAssigned',
+      /Log ID DSP-2026-017 assigned by Tess Wynn/,
+    );
+    assertRecorded(
+      await w.press('Tess Wynn', 'recordNotification', { logIdNumber: 'DSP-2026-017' }),
+      'PartnershipNotified',
+      /Appendix 1: Professional Challenge Recording Tool \(Level 3\) sent to the partnership by Tess Wynn/,
+    );
+    assertRecorded(
+      await w.press('Ola Berg', 'recordOutcome', { meetingDate: '2026-11-26' }),
+      'StageOutcomeRecorded',
+      /Stage 3 outcome recorded by Ola Berg/,
+    );
     const o = await w.press('Iris Dean', 'escalate', { reason: 'The meeting did not resolve it.' });
-    assertMovedTo(o, { label: 'Stage 4', from: 'Stage 3', cardsTo: ['Kara Bloom', 'Rhea Dunn'], raiser, caseReference: ref });
+    assertMovedTo(o, {
+      label: 'Stage 4',
+      from: 'Stage 3',
+      cardsTo: ['Kara Bloom', 'Rhea Dunn'],
+      raiser,
+      caseReference: ref,
+    });
   });
 
   it('DAR-4, DAR-5 stage 4 to stage 5: the heads of service decide, then it goes to the statutory partners', async () => {
     h.clock.set('2026-11-30T14:00:00Z');
-    assertRecorded(await w.press('Rhea Dunn', 'recordOutcome'), 'StageOutcomeRecorded', /Stage 4 outcome recorded by Rhea Dunn/);
+    assertRecorded(
+      await w.press('Rhea Dunn', 'recordOutcome'),
+      'StageOutcomeRecorded',
+      /Stage 4 outcome recorded by Rhea Dunn/,
+    );
     const o = await w.press('Kara Bloom', 'escalate', { reason: 'The heads of service disagree.' });
-    assertMovedTo(o, { label: 'Stage 5', from: 'Stage 4', cardsTo: ['Tess Wynn', 'Vic Holt'], raiser, caseReference: ref });
+    assertMovedTo(o, {
+      label: 'Stage 5',
+      from: 'Stage 4',
+      cardsTo: ['Tess Wynn', 'Vic Holt'],
+      raiser,
+      caseReference: ref,
+    });
   });
 
   it('DAR-5 stage 5: the business unit sends the report, the partners decide and resolve it', async () => {
     h.clock.set('2026-12-02T10:00:00Z');
-    assert.match(text(w.cards.get('Tess Wynn')), /What was the challenge|whatWasTheChallenge/);
-    assertRecorded(await w.press('Tess Wynn', 'recordNotification'), 'PartnershipNotified', /sent to the partnership by Tess Wynn/);
-    assertRecorded(await w.press('Vic Holt', 'recordOutcome'), 'StageOutcomeRecorded', /Stage 5 outcome recorded by Vic Holt/);
-    const o = await w.press('Vic Holt', 'resolve', { agreedOutcome: 'A joint review of the care plan.', outstandingIssues: 'Reported in the quarterly scorecard.' });
-    assert.deepEqual(o.events.map((e) => e.type), ['Resolved']);
+    assert.match(
+      text(w.cards.get('Tess Wynn')),
+      /"id":"recordNotification\.whatWasTheChallenge"/,
+      'DAR-5 the report is the form offered',
+    );
+    assertRecorded(
+      await w.press('Tess Wynn', 'recordNotification'),
+      'PartnershipNotified',
+      /sent to the partnership by Tess Wynn/,
+    );
+    assertRecorded(
+      await w.press('Vic Holt', 'recordOutcome'),
+      'StageOutcomeRecorded',
+      /Stage 5 outcome recorded by Vic Holt/,
+    );
+    const o = await w.press('Vic Holt', 'resolve', {
+      agreedOutcome: 'A joint review of the care plan.',
+      outstandingIssues: 'Reported in the quarterly scorecard.',
+    });
+    assert.deepEqual(
+      o.events.map((e) => e.type),
+      ['Resolved'],
+    );
     assert.match(text(o.feedbackTo(raiser)[0]), /resolved at Stage 5/);
     assert.match(text(o.rootUpdates()[0]), /Resolved/);
     const stored = (await h.app.stores.challenges.load(w.challengeId))!.challenge;
     assert.equal(stored.logId, 'DSP-2026-017');
-    assert.deepEqual(stored.notifications.map((n) => `${n.formId}@${n.stageId}`), ['recording-tool@stage-3', 'stage-5-report@stage-5']);
-    const entered = (await h.app.stores.challenges.events(w.challengeId)).flatMap((e) => (e.type === 'StageEntered' ? [e.data.stageId] : []));
+    assert.deepEqual(
+      stored.notifications.map((n) => `${n.formId}@${n.stageId}`),
+      ['recording-tool@stage-3', 'stage-5-report@stage-5'],
+    );
+    const entered = (await h.app.stores.challenges.events(w.challengeId)).flatMap((e) =>
+      e.type === 'StageEntered' ? [e.data.stageId] : [],
+    );
     assert.deepEqual(entered, ['stage-1', 'stage-2', 'stage-3', 'stage-4', 'stage-5']);
   });
 });

@@ -7,7 +7,17 @@ import assert from 'node:assert/strict';
 import { choiceValue } from '../../../cards/choice-value';
 import { procedures } from '../../../src/procedures';
 import type { Harness } from '../../support/bot-harness';
-import { assertMovedTo, assertRecorded, buttonsOf, cardOf, installPartnership, isStageCard, startBot, text, Walk } from './support';
+import {
+  assertMovedTo,
+  assertRecorded,
+  buttonsOf,
+  cardOf,
+  installPartnership,
+  isStageCard,
+  startBot,
+  text,
+  Walk,
+} from './support';
 
 const ref = 'DCC-LAC-55120';
 const raiser = 'Dawn Pike';
@@ -37,7 +47,10 @@ describe('Durham over HTTP: a compliance challenge through every stage', functio
       },
     });
     assert.deepEqual(o.stageCardsTo(), ['Dawn Pike', 'Jade Fox', 'Pia Ward']);
-    assert.ok(buttonsOf(w.cards.get('Pia Ward')!).includes('recordNotification'), 'DUR-11 copied with the compliance form');
+    assert.ok(
+      buttonsOf(w.cards.get('Pia Ward')!).includes('recordNotification'),
+      'DUR-11 copied with the compliance form',
+    );
     assert.match(text(w.cards.get('Jade Fox')), new RegExp(familyName), 'people on the challenge see the family name');
     const stored = (await h.app.stores.challenges.load(w.challengeId))!.challenge;
     assert.equal(stored.familyName, familyName);
@@ -46,52 +59,107 @@ describe('Durham over HTTP: a compliance challenge through every stage', functio
 
   it('DUR-3, DUR-4 stage 1 to stage 2: the informal discussion fails; the line manager is sent the Compliance Challenge Form', async () => {
     h.clock.set('2026-11-23T16:00:00Z');
-    assertRecorded(await w.press('Jade Fox', 'recordOutcome', { resolvedInformally: 'false' }), 'StageOutcomeRecorded', /Stage 1 outcome recorded by Jade Fox/);
+    assertRecorded(
+      await w.press('Jade Fox', 'recordOutcome', { resolvedInformally: 'false' }),
+      'StageOutcomeRecorded',
+      /Stage 1 outcome recorded by Jade Fox/,
+    );
     const o = await w.press(raiser, 'escalate', { reason: 'Not resolved informally.' });
-    assertMovedTo(o, { label: 'Stage 2', from: 'Stage 1', cardsTo: ['Dawn Pike', 'Kai Lowe', 'Lena Park'], raiser, caseReference: ref });
+    assertMovedTo(o, {
+      label: 'Stage 2',
+      from: 'Stage 1',
+      cardsTo: ['Dawn Pike', 'Kai Lowe', 'Lena Park'],
+      raiser,
+      caseReference: ref,
+    });
     assert.ok(buttonsOf(w.cards.get('Kai Lowe')!).includes('recordNotification'));
   });
 
   it('DUR-4, DUR-10 stage 2: the IRO completes the form (family name included), the line manager responds, the IRO escalates', async () => {
     h.clock.set('2026-11-24T10:00:00Z');
-    assertRecorded(await w.press(raiser, 'recordNotification', { familyName, dateResponseRequired: '2026-11-27' }), 'PartnershipNotified', /Compliance Challenge Form[^"]*sent to the partnership by Dawn Pike/);
+    assertRecorded(
+      await w.press(raiser, 'recordNotification', { familyName, dateResponseRequired: '2026-11-27' }),
+      'PartnershipNotified',
+      /Compliance Challenge Form[^"]*sent to the partnership by Dawn Pike/,
+    );
     h.clock.set('2026-11-26T10:00:00Z');
-    assertRecorded(await w.press('Kai Lowe', 'recordOutcome'), 'StageOutcomeRecorded', /Stage 2 outcome recorded by Kai Lowe/);
+    assertRecorded(
+      await w.press('Kai Lowe', 'recordOutcome'),
+      'StageOutcomeRecorded',
+      /Stage 2 outcome recorded by Kai Lowe/,
+    );
     const o = await w.press(raiser, 'escalate', { reason: 'The response did not resolve it.' });
-    assertMovedTo(o, { label: 'Stage 3', from: 'Stage 2', cardsTo: ['Dawn Pike', 'Lena Park', 'Pia Ward'], raiser, caseReference: ref });
+    assertMovedTo(o, {
+      label: 'Stage 3',
+      from: 'Stage 2',
+      cardsTo: ['Dawn Pike', 'Lena Park', 'Pia Ward'],
+      raiser,
+      caseReference: ref,
+    });
   });
 
   it('DUR-5, DUR-6 stages 3 and 4: the business manager meets the agency, then at the next level', async () => {
     h.clock.set('2026-11-30T10:00:00Z');
-    assertRecorded(await w.press('Pia Ward', 'recordOutcome'), 'StageOutcomeRecorded', /Stage 3 outcome recorded by Pia Ward/);
+    assertRecorded(
+      await w.press('Pia Ward', 'recordOutcome'),
+      'StageOutcomeRecorded',
+      /Stage 3 outcome recorded by Pia Ward/,
+    );
     assertMovedTo(await w.press(raiser, 'escalate', { reason: 'Still recurring.' }), {
-      label: 'Stage 4', from: 'Stage 3', cardsTo: ['Dawn Pike', 'Max Rowe', 'Pia Ward'], raiser, caseReference: ref,
+      label: 'Stage 4',
+      from: 'Stage 3',
+      cardsTo: ['Dawn Pike', 'Max Rowe', 'Pia Ward'],
+      raiser,
+      caseReference: ref,
     });
     h.clock.set('2026-12-03T10:00:00Z');
-    assertRecorded(await w.press('Max Rowe', 'recordOutcome'), 'StageOutcomeRecorded', /Stage 4 outcome recorded by Max Rowe/);
+    assertRecorded(
+      await w.press('Max Rowe', 'recordOutcome'),
+      'StageOutcomeRecorded',
+      /Stage 4 outcome recorded by Max Rowe/,
+    );
     assertMovedTo(await w.press('Pia Ward', 'escalate', { reason: 'Escalated to the DSCP Executive.' }), {
-      label: 'Stage 5', from: 'Stage 4', cardsTo: ['Pia Ward', 'Quinn Abbott'], raiser, caseReference: ref,
+      label: 'Stage 5',
+      from: 'Stage 4',
+      cardsTo: ['Pia Ward', 'Quinn Abbott'],
+      raiser,
+      caseReference: ref,
     });
   });
 
   it('DUR-7, DUR-8 stage 5: the reasons and date are recorded and the Executive resolves it', async () => {
     h.clock.set('2026-12-07T10:00:00Z');
-    assertRecorded(await w.press('Quinn Abbott', 'recordOutcome'), 'StageOutcomeRecorded', /Stage 5 outcome recorded by Quinn Abbott/);
-    const o = await w.press('Quinn Abbott', 'resolve', { agreedOutcome: 'Reports to QRT within timescale.', outstandingIssues: 'Audit in three months.' });
+    assertRecorded(
+      await w.press('Quinn Abbott', 'recordOutcome'),
+      'StageOutcomeRecorded',
+      /Stage 5 outcome recorded by Quinn Abbott/,
+    );
+    const o = await w.press('Quinn Abbott', 'resolve', {
+      agreedOutcome: 'Reports to QRT within timescale.',
+      outstandingIssues: 'Audit in three months.',
+    });
     assert.match(text(o.feedbackTo(raiser)[0]), /resolved at Stage 5/);
-    const entered = (await h.app.stores.challenges.events(w.challengeId)).flatMap((e) => (e.type === 'StageEntered' ? [e.data.stageId] : []));
+    const entered = (await h.app.stores.challenges.events(w.challengeId)).flatMap((e) =>
+      e.type === 'StageEntered' ? [e.data.stageId] : [],
+    );
     assert.deepEqual(entered, ['stage-1', 'stage-2', 'stage-3', 'stage-4', 'stage-5']);
   });
 
   it('COM-2, DUR-10 no card posted to the channel holds the family name or the concern', () => {
     const channel = w.log.filter((r) => !r.conversationId.startsWith('a:personal-'));
-    assert.ok(channel.some((r) => r.kind === 'createConversation'), 'the thread was started');
+    assert.ok(
+      channel.some((r) => r.kind === 'createConversation'),
+      'the thread was started',
+    );
     assert.ok(channel.filter((r) => r.kind === 'update').length >= 5, 'the root was updated at each step');
     for (const r of channel) {
       assert.doesNotMatch(text(r.activity), new RegExp(familyName, 'i'), `${r.kind} in ${r.conversationId}`);
       assert.doesNotMatch(text(r.activity), /Sentinel concern/, `${r.kind} in ${r.conversationId}`);
     }
     const personal = w.log.filter((r) => r.conversationId.startsWith('a:personal-') && isStageCard(cardOf(r.activity)));
-    assert.ok(personal.some((r) => text(r.activity).includes(familyName)), 'the name did reach the people on the challenge');
+    assert.ok(
+      personal.some((r) => text(r.activity).includes(familyName)),
+      'the name did reach the people on the challenge',
+    );
   });
 });

@@ -24,8 +24,11 @@ type Input = { id: string; type: string; label?: string; value?: string; choices
 
 export const text = (x: unknown): string => JSON.stringify(x);
 
-export function cardOf(activity: { attachments?: { contentType: string; content: unknown }[] } | undefined): Card | undefined {
-  return activity?.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content as Card | undefined;
+export function cardOf(
+  activity: { attachments?: { contentType: string; content: unknown }[] } | undefined,
+): Card | undefined {
+  return activity?.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content as
+    Card | undefined;
 }
 
 /** Inputs of a card's own body, not those inside its Action.ShowCard sub-cards. */
@@ -79,7 +82,14 @@ function answer(input: Input, who: string, today: string): string {
  * the id without the verb prefix; naming one the card does not have is a test error.
  * `fill` answers every required input left empty, as a person completing a form would.
  */
-export function dataFor(card: Card, verb: string, typed: Record<string, string> = {}, who = 'someone', today = '2026-11-23', fill = false) {
+export function dataFor(
+  card: Card,
+  verb: string,
+  typed: Record<string, string> = {},
+  who = 'someone',
+  today = '2026-11-23',
+  fill = false,
+) {
   const button = executes(card).find((e) => e.verb === verb);
   if (!button) throw new Error(`the card has no "${verb}" button; it has ${buttonsOf(card).join(', ') || 'none'}`);
   const values: Record<string, string> = {};
@@ -157,7 +167,12 @@ export class Outcome {
   rootUpdates(): Card[] {
     if (!this.thread) return [];
     return this.received
-      .filter((r) => r.kind === 'update' && r.conversationId === this.thread!.conversationId && r.activityId === this.thread!.rootActivityId)
+      .filter(
+        (r) =>
+          r.kind === 'update' &&
+          r.conversationId === this.thread!.conversationId &&
+          r.activityId === this.thread!.rootActivityId,
+      )
       .map((r) => cardOf(r.activity)!);
   }
 
@@ -242,7 +257,12 @@ export class Walk {
   }
 
   /** `who` presses `verb` on the card they hold, refreshed first; required inputs not typed are answered. */
-  async press(who: string, verb: string, typed: Record<string, string> = {}, options: { refresh?: boolean } = {}): Promise<Outcome> {
+  async press(
+    who: string,
+    verb: string,
+    typed: Record<string, string> = {},
+    options: { refresh?: boolean } = {},
+  ): Promise<Outcome> {
     const card = options.refresh === false ? this.cards.get(who) : await this.refresh(who);
     assert.ok(card, `${who} holds no card for this challenge`);
     const fill = verb === 'recordOutcome' || verb === 'recordNotification';
@@ -279,14 +299,24 @@ export function assertMovedTo(
 ): void {
   assert.deepEqual(o.stageCardsTo(), [...expected.cardsTo].sort(), `stage cards at ${expected.label}`);
   for (const [name, cards] of o.personal(isStageCard)) {
-    assert.match(text(cards.at(-1)), new RegExp(`${expected.caseReference}: ${expected.label},`), `${name}'s card shows ${expected.label}`);
+    assert.match(
+      text(cards.at(-1)),
+      new RegExp(`${expected.caseReference}: ${expected.label},`),
+      `${name}'s card shows ${expected.label}`,
+    );
   }
   const feedback = o.feedbackTo(expected.raiser);
   assert.equal(feedback.length, 1, `one feedback card to the raiser (COM-4) at ${expected.label}`);
   assert.match(text(feedback[0]), new RegExp(`moved from ${expected.from} to ${expected.label}\\.`));
   const posts = o.threadPosts().map(text);
-  assert.ok(posts.some((p) => p.includes(`Escalated to ${expected.label}`)), `thread says escalated to ${expected.label}`);
-  assert.ok(posts.some((p) => p.includes(`Now at ${expected.label}:`)), `thread says now at ${expected.label}`);
+  assert.ok(
+    posts.some((p) => p.includes(`Escalated to ${expected.label}`)),
+    `thread says escalated to ${expected.label}`,
+  );
+  assert.ok(
+    posts.some((p) => p.includes(`Now at ${expected.label}:`)),
+    `thread says now at ${expected.label}`,
+  );
   assert.equal(o.rootUpdates().length, 1, 'the root card is updated once');
   assert.match(text(o.rootUpdates()[0]), new RegExp(`${expected.label}: `));
   assert.deepEqual(
@@ -311,6 +341,8 @@ export function assertRecorded(o: Outcome, eventType: ChallengeEvent['type'], th
 /** Everyone in a partnership's agencies installs the bot, so every card reaches them; `except` do not. */
 export async function installPartnership(h: Harness, partnershipId: string, except: string[] = []): Promise<void> {
   const agencies = new Set(h.directory.agencies.filter((a) => a.partnershipId === partnershipId).map((a) => a.id));
-  const names = h.directory.people.filter((p) => agencies.has(p.agencyId) && !except.includes(p.name)).map((p) => p.name);
+  const names = h.directory.people
+    .filter((p) => agencies.has(p.agencyId) && !except.includes(p.name))
+    .map((p) => p.name);
   await h.install(...names);
 }
