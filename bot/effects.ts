@@ -97,4 +97,3 @@ async function updateThread(services: Services, outcome: TransitionOutcome): Pro
 function dedupe(people: PersonRef[]): PersonRef[] {
   return [...new Map(people.map((p) => [p.id, p])).values()];
 }
-

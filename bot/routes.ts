@@ -34,11 +34,14 @@ export function createRoutes(services: Services): Routes {
   return {
     async onText(turn, text) {
       const personId = personIdOf(turn);
+      // The form and the list are about cases: in a group chat or channel they go to the person 1:1.
+      const privately =
+        turn.conversation.conversationType === 'personal' ? turn : await personalTurn(services, turn, personId);
       switch (parseTextCommand(text)) {
         case 'raiseChallenge':
-          return raiseChallenge(services, turn, personId);
+          return privately ? raiseChallenge(services, privately, personId) : askToChatPrivately(turn);
         case 'myChallenges':
-          return myChallenges(services, turn, personId);
+          return privately ? myChallenges(services, privately, personId) : askToChatPrivately(turn);
         case 'help':
           return help(services, turn);
         default:
@@ -49,7 +52,10 @@ export function createRoutes(services: Services): Routes {
     async onSubmit(turn, value) {
       // Clients without Universal Actions: the same handlers; the answer replaces the card pressed.
       const { card } = await onAction(turn, value);
-      if (turn.replyToId) await turn.updateCard(turn.replyToId, card);
+      if (turn.conversation.conversationType !== 'personal') {
+        // Replacing a card in a shared conversation would show one person's view to everyone.
+        await services.messenger.sendToPerson(personIdOf(turn), card);
+      } else if (turn.replyToId) await turn.updateCard(turn.replyToId, card);
       else await turn.sendCard(card);
     },
 
@@ -88,4 +94,42 @@ async function problemCard(services: Services, ctx: ActionContext, problem: stri
   const procedure = loaded ? findProcedure(loaded.challenge.procedureId) : undefined;
   if (loaded && procedure) return cardFor(services, procedure, loaded.challenge, ctx.personId, { problem });
   return noticeCard({ title: 'That did not work', text: problem, tone: 'warning' });
+}
+
+/**
+ * The same person's 1:1 chat as a Turn, so a command typed in a channel is answered privately;
+ * undefined when they have not installed the bot for themselves.
+ */
+async function personalTurn(services: Services, turn: Turn, personId: string): Promise<Turn | undefined> {
+  const reference = await services.stores.conversations.getUserReference(personId);
+  if (!reference) return undefined;
+  const send = async (card: object) => {
+    const delivery = await services.messenger.sendToPerson(personId, card);
+    return delivery.delivered ? delivery.activityId : undefined;
+  };
+  let told = false;
+  const tellChannel = async () => {
+    if (told) return;
+    told = true;
+    await turn.sendText(`${turn.user.name}, I have sent that to you in our private chat.`);
+  };
+  return {
+    ...turn,
+    sendText: async (text) => {
+      await send({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text, wrap: true }] });
+      await tellChannel();
+    },
+    sendCard: async (card) => {
+      const id = await send(card);
+      await tellChannel();
+      return id;
+    },
+  };
+}
+
+async function askToChatPrivately(turn: Turn): Promise<void> {
+  await turn.sendText(
+    `${turn.user.name}, challenges are about children and adults at risk, so I answer this in a private chat. ` +
+      'Open a chat with me (Challenge in your apps) and type it there.',
+  );
 }

@@ -197,6 +197,33 @@ describe('card actions over HTTP', function () {
     assert.equal(events.at(-1)?.type, 'StageOutcomeRecorded');
   });
 
+  it('answers an Action.Submit pressed in a shared conversation privately, never replacing the card there', async () => {
+    const w = await atStep2('LCC-2026-1007');
+    const card = await w.refresh('Harry Walsh');
+    const value = dataFor(card, 'recordOutcome', {}, 'Harry Walsh', '2026-11-23', true);
+    h.channel.clear();
+    const channel = {
+      conversationType: 'channel' as const,
+      conversationId: '19:shared@thread.tacv2',
+      teamId: '19:team',
+    };
+    const { status } = await h.post(
+      submit(h.channel.url, h.user('Harry Walsh'), value, 'a-card-in-the-channel', channel),
+    );
+    assert.equal(status, 200);
+    assert.equal(
+      h.channel.activitiesIn('19:shared@thread.tacv2').length,
+      0,
+      'nothing sent to or replaced in the channel',
+    );
+    const personal = h.channel.received.find(
+      (r) =>
+        r.conversationId === `a:personal-${h.user('Harry Walsh').aadObjectId}` &&
+        /Done \(recordOutcome\)/.test(text(r.activity)),
+    );
+    assert.ok(personal, 'the answer goes to Harry 1:1');
+  });
+
   it('gives someone not on the challenge the minimal card, with no actions and no details', async () => {
     const w = await atStep2('LCC-2026-1006');
     const data = w.cards.get('Ben Ortiz')!.refresh.action.data;

@@ -6,8 +6,7 @@ import { startHarness, type Harness } from '../../support/bot-harness';
 
 const cardOf = (activity: { attachments?: { contentType: string; content: unknown }[] }) =>
   activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content as
-    | Record<string, unknown>
-    | undefined;
+    Record<string, unknown> | undefined;
 const textOf = (card: unknown) => JSON.stringify(card);
 
 describe('foundation: the bot over HTTP', () => {
@@ -30,8 +29,18 @@ describe('foundation: the bot over HTTP', () => {
   });
 
   it('greets a team when the bot is added to it', async () => {
-    await h.post(botAdded(h.channel.url, h.user('Ben Ortiz'), { conversationType: 'channel', conversationId: '19:general@thread.tacv2', teamId: '19:team' }));
-    assert.ok(h.channel.received.some((r) => r.conversationId === '19:general@thread.tacv2' && /raise challenge/.test(r.activity.text)));
+    await h.post(
+      botAdded(h.channel.url, h.user('Ben Ortiz'), {
+        conversationType: 'channel',
+        conversationId: '19:general@thread.tacv2',
+        teamId: '19:team',
+      }),
+    );
+    assert.ok(
+      h.channel.received.some(
+        (r) => r.conversationId === '19:general@thread.tacv2' && /raise challenge/.test(r.activity.text),
+      ),
+    );
   });
 
   it('answers help with the list of commands', async () => {
@@ -42,11 +51,31 @@ describe('foundation: the bot over HTTP', () => {
     for (const command of ['raise challenge', 'my challenges', 'help']) assert.match(textOf(card), new RegExp(command));
   });
 
-  it('answers "raise a challenge" in a channel with @mention by the raise form', async () => {
-    await h.post(message(h.channel.url, h.user('Amira Khan'), 'Raise a Challenge', { conversationType: 'channel', conversationId: '19:x@thread.tacv2', teamId: '19:team' }));
-    const card = cardOf(h.channel.received.at(-1)!.activity);
-    assert.match(textOf(card), /Raise a professional challenge/);
-    assert.match(textOf(card), /Leeds/, "defaults to the user's partnership");
+  it('answers "raise a challenge" in a channel with @mention by sending the raise form privately', async () => {
+    const amira = h.user('Amira Khan');
+    const where = { conversationType: 'channel' as const, conversationId: '19:x@thread.tacv2', teamId: '19:team' };
+    await h.post(message(h.channel.url, amira, 'Raise a Challenge', where));
+    const form = await h.channel.waitFor(() =>
+      h.channel.received.find(
+        (r) =>
+          r.conversationId === `a:personal-${amira.aadObjectId}` &&
+          /Raise a professional challenge/.test(textOf(cardOf(r.activity))),
+      ),
+    );
+    assert.match(textOf(cardOf(form.activity)), /Leeds/, "defaults to the user's partnership");
+    const inChannel = h.channel.activitiesIn('19:x@thread.tacv2');
+    assert.equal(inChannel.length, 1, 'only a pointer in the channel');
+    assert.match(inChannel[0]!.activity.text, /private chat/);
+    assert.equal(cardOf(inChannel[0]!.activity), undefined, 'no form in the channel');
+  });
+
+  it('asks someone who has not installed the bot to raise a challenge in a private chat, showing nothing in the channel', async () => {
+    const where = { conversationType: 'channel' as const, conversationId: '19:y@thread.tacv2', teamId: '19:team' };
+    await h.post(message(h.channel.url, h.user('Kemi Adeyemi'), 'raise challenge', where));
+    const inChannel = h.channel.activitiesIn('19:y@thread.tacv2');
+    assert.equal(inChannel.length, 1);
+    assert.match(inChannel[0]!.activity.text, /private chat/);
+    assert.equal(cardOf(inChannel[0]!.activity), undefined);
   });
 
   it('says what it understands when the text is not a command', async () => {
