@@ -7,7 +7,7 @@ import type { ActionResult } from '../turn';
 import { changeProcedure } from './change-procedure';
 import { challengeCommand } from './challenge-command';
 import type { ActionContext } from './context';
-import { raise, raiseFormAgain } from './raise';
+import { crossFieldRaiseErrors, raise, raiseFormAgain } from './raise';
 import { refresh } from './refresh';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -35,7 +35,7 @@ export const actionHandlers: Record<Verb, Handler> = {
 export async function handleAction(ctx: ActionContext): Promise<ActionResult | { problem: string; verb?: string }> {
   const parsed = parseCardAction(ctx.raw);
   if (!parsed.ok) {
-    if (parsed.verb === 'raise') return raiseFormAgain(ctx, parsed.errors);
+    if (parsed.verb === 'raise') return raiseFormAgain(ctx, { ...crossFieldRaiseErrors(ctx.raw), ...parsed.errors });
     return { problem: Object.values(parsed.errors).join(' '), verb: parsed.verb };
   }
   const action: CardAction = parsed.action;

@@ -181,3 +181,36 @@ async function directoryView(
   const agencyById = new Map(agencies.map((a) => [a.id, a]));
   return { person: (id: string) => people.get(id), agency: (id: string) => agencyById.get(id) };
 }
+
+/**
+ * The procedure's own checks on a submission whose fields are not all well formed yet, so the
+ * form comes back once with every error (each field's own checks win where both speak).
+ */
+export function crossFieldRaiseErrors(raw: Record<string, unknown>): Record<string, string> {
+  const procedure = findProcedure(String(raw.procedureId ?? ''));
+  if (!procedure) return {};
+  const text = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string).trim() : '');
+  const subject =
+    text('subject') === 'adult' || text('subject') === 'child' ? (text('subject') as 'child' | 'adult') : undefined;
+  const lenient = {
+    ...(raw as object),
+    verb: 'raise',
+    subject: subject ?? procedure.subjects[0] ?? 'child',
+    areas: text('areas')
+      ? text('areas')
+          .split(',')
+          .map((a) => a.trim())
+      : [],
+    kind: text('kind') === 'conferenceDissent' ? 'conferenceDissent' : 'decision',
+    conferenceDate: text('conferenceDate') || undefined,
+    urgency: text('urgency') === 'immediate' ? 'immediate' : 'standard',
+    raisedWith: text('raisedWith'),
+    externalName: text('externalName') || undefined,
+    externalRole: text('externalRole') || undefined,
+    externalAgency: text('externalAgency') || undefined,
+    externalEmail: text('externalEmail') || undefined,
+    familyName: text('familyName') || undefined,
+    caseReference: text('caseReference'),
+  } as ActionOf<'raise'>;
+  return checkRaise(procedure, lenient);
+}

@@ -165,6 +165,8 @@ describe('card actions over HTTP', function () {
     );
     assert.equal(field(again, 'externalName').value, 'Dr Sam Patel');
     assert.deepEqual(field(again, 'desiredOutcome'), { value: 'A strategy discussion.', error: '' });
+    // The checks across fields are reported in the same round as the missing fields.
+    assert.equal(field(again, 'externalRole').error, 'Please give their role.');
 
     // Every field given, but a date where the case reference goes (COM-2) and the external
     // professional half described: the checks across fields come back the same way.
