@@ -9,6 +9,7 @@ import { createScheduler, startSchedulerInterval, type Scheduler } from '../src/
 import { createSchedulerDeps } from '../src/functions/scheduler-deps';
 import type { Logger } from '../src/logger';
 import type { App, AppOptions } from './app';
+import { sweepOutbox } from './deliver';
 import { registerTestApi } from './test-api';
 
 export interface LocalExtras {
@@ -34,7 +35,15 @@ export function localExtras(config: Config, clock: OverridableClock, logger: Log
     startScheduler(app) {
       appRef = app;
       if (config.schedulerIntervalSeconds <= 0) return () => undefined;
-      return startSchedulerInterval(schedulerOf(app), config.schedulerIntervalSeconds * 1000, (error) =>
+      // Each run also delivers what a crashed turn still owed (the outbox).
+      const withSweep = {
+        tick: async (now?: Date) => {
+          const result = await schedulerOf(app).tick(now);
+          await sweepOutbox(app.services);
+          return result;
+        },
+      };
+      return startSchedulerInterval(withSweep, config.schedulerIntervalSeconds * 1000, (error) =>
         logger.warn('scheduler tick failed', { error: String(error) }),
       );
     },

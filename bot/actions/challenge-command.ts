@@ -11,7 +11,7 @@ import { findProcedure, formOf } from '../../src/procedures';
 import { stageOf } from '../../src/procedures/lookup';
 import { rolesOf, type Challenge, type Command } from '../../src/workflow';
 import { cardFor, directoryPeople, noticeCard } from '../card-views';
-import { carryOut } from '../effects';
+import { runAndDeliver } from '../deliver';
 import type { ActionResult } from '../turn';
 import { directoryPerson, idempotencyKey, type ActionContext } from './context';
 
@@ -43,7 +43,7 @@ export async function challengeCommand(ctx: ActionContext, action: CardAction): 
       }),
     };
   }
-  const result = await services.run(procedure, challenge.id, {
+  const result = await runAndDeliver(services, procedure, challenge.id, {
     command,
     actor,
     idempotencyKey: idempotencyKey(ctx, action),
@@ -58,14 +58,6 @@ export async function challengeCommand(ctx: ActionContext, action: CardAction): 
         problem: result.decision.refusal.reason,
       }),
     };
-  }
-  if (result.transitioned) {
-    await carryOut(services, {
-      procedure,
-      challenge: after,
-      events: result.decision.events,
-      effects: result.decision.effects,
-    });
   }
   return {
     card: await cardFor(services, procedure, after, ctx.personId, {

@@ -11,7 +11,7 @@ import { findProcedure } from '../../src/procedures';
 import { stageOf } from '../../src/procedures/lookup';
 import type { Agency, Partnership, Person } from '../../src/store';
 import { cardFor, noticeCard } from '../card-views';
-import { carryOut } from '../effects';
+import { runAndDeliver } from '../deliver';
 import type { ActionResult } from '../turn';
 import { directoryPerson, type ActionContext } from './context';
 import { raiseFormCard } from './raise-form';
@@ -84,7 +84,16 @@ export async function raise(ctx: ActionContext, action: ActionOf<'raise'>): Prom
     raisedWith,
   );
 
-  const result = await services.run(procedure, action.challengeId, {
+  const channel = partnership.challengeChannel;
+  const thread = channel
+    ? {
+        teamId: channel.teamId,
+        channelId: channel.channelId,
+        serviceUrl: channel.serviceUrl ?? ctx.turn.conversation.serviceUrl,
+        ...(ctx.turn.conversation.tenantId ? { tenantId: ctx.turn.conversation.tenantId } : {}),
+      }
+    : undefined;
+  const command = {
     actor: { id: raiser.id, name: raiser.name },
     idempotencyKey: `raise:${action.challengeId}`,
     command: {
@@ -105,26 +114,10 @@ export async function raise(ctx: ActionContext, action: ActionOf<'raise'>): Prom
       raisedWith: raisedWithRef,
       participants,
     },
-  });
+  } as const;
+  const result = await runAndDeliver(services, procedure, action.challengeId, command, { channel: thread });
   if (!result.decision.ok) return raiseFormAgain(ctx, { form: result.decision.refusal.reason });
   const challenge = result.challenge!;
-  if (result.transitioned) {
-    const channel = partnership.challengeChannel;
-    await carryOut(services, {
-      procedure,
-      challenge,
-      events: result.decision.events,
-      effects: result.decision.effects,
-      channel: channel
-        ? {
-            teamId: channel.teamId,
-            channelId: channel.channelId,
-            serviceUrl: channel.serviceUrl ?? ctx.turn.conversation.serviceUrl,
-            tenantId: ctx.turn.conversation.tenantId,
-          }
-        : undefined,
-    });
-  }
   const stage = stageOf(procedure, challenge.stageId);
   return {
     card: await cardFor(services, procedure, challenge, ctx.personId, {

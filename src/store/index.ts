@@ -7,6 +7,7 @@ import { createChallengeStore, type ChallengeStore } from './challenge-store';
 import { createConversationStore, type ConversationStore } from './conversation-store';
 import { createDirectoryStore, type DirectoryStore } from './directory-store';
 import { createDeadlineIndex, type DeadlineIndex } from './deadline-index';
+import { createOutbox, type Outbox } from './outbox';
 import { createPersonIndex, type PersonIndex } from './person-index';
 import { createReminderClaims, type ReminderClaims } from './reminder-claims';
 import { createTableClients, ensureTables, tableNames, type TableConfig, type TableNames } from './tables';
@@ -22,6 +23,8 @@ export interface Stores {
   deadlineIndex: DeadlineIndex;
   /** Exactly-once claims for reminders and digests. */
   reminderClaims: ReminderClaims;
+  /** What committed commands still owe people, until it is delivered. */
+  outbox: Outbox;
   /** Creates the tables that are missing; safe to call on every start. */
   ensureTables(): Promise<void>;
 }
@@ -38,6 +41,7 @@ export function createStores(config: TableConfig, options: { clock?: Clock } = {
     personIndex: createPersonIndex(clients.personIndex),
     deadlineIndex: createDeadlineIndex(clients.deadlineIndex, { clock }),
     reminderClaims: createReminderClaims(clients.reminderClaims, { clock }),
+    outbox: createOutbox(clients.outbox, { clock: systemClock }),
     ensureTables: () => ensureTables(clients),
   };
 }
@@ -57,3 +61,4 @@ export type { Claim, ClaimResult, ReminderClaims, ReminderClaimsOptions, Settled
 export { createCommandRunner, runCommand } from './run-command';
 export type { Apply, CommandResult, CommandRunnerDeps, Decide } from './run-command';
 export * from './directory-schema';
+export type { Outbox, OutboxEntry } from './outbox';

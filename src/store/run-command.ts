@@ -70,7 +70,11 @@ export async function runCommand(
     }
 
     const version = before?.version ?? 0;
-    if (envelope.expectedVersion !== undefined && envelope.expectedVersion !== version) {
+    // Reminders recorded since the card was rendered do not make it stale (movedAtVersion, as decide has it):
+    // an escalation offer is rendered before its own ReminderSent is recorded.
+    const movedAt = before?.movedAtVersion ?? version;
+    const expected = envelope.expectedVersion;
+    if (expected !== undefined && (expected < movedAt || expected > version)) {
       return refuse(deps, challengeId, envelope, before, movedOn(envelope.expectedVersion, version));
     }
 

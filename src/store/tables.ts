@@ -23,6 +23,7 @@ export interface TableNames {
   personIndex: string;
   deadlineIndex: string;
   reminderClaims: string;
+  outbox: string;
 }
 
 /** Table names must be 3-63 letters or digits, starting with a letter. */
@@ -40,6 +41,7 @@ export function tableNames(prefix = ''): TableNames {
     personIndex: `${prefix}personindex`,
     deadlineIndex: `${prefix}deadlineindex`,
     reminderClaims: `${prefix}reminderclaims`,
+    outbox: `${prefix}outbox`,
   };
 }
 
