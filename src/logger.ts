@@ -1,18 +1,20 @@
 /**
- * Structured logs as one JSON line each. Callers pass ids and codes, never names of
- * children or adults; `redact` drops fields that must never be logged.
+ * Structured logs as one JSON line each. Callers pass ids and codes, never names of children
+ * or adults: `safeFields` (src/telemetry/redact.ts) keeps only id-, code- and count-shaped
+ * fields, so case text cannot be logged even by mistake. Each line carries the correlation id
+ * of the turn or scheduler run in hand and, when Application Insights is on, its trace ids;
+ * it is also sent there as a log record.
  */
+import { currentCorrelation } from './telemetry/correlation';
+import { exportLog, type LogLevel } from './telemetry/log-export';
+import { safeFields } from './telemetry/redact';
+import { activeTraceIds } from './telemetry/tracing';
+
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
   child(fields: Record<string, unknown>): Logger;
-}
-
-const neverLogged = new Set(['familyName', 'concern', 'desiredOutcome', 'evidence', 'text']);
-
-function redact(fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).filter(([k]) => !neverLogged.has(k)));
 }
 
 export function createLogger(
@@ -21,9 +23,14 @@ export function createLogger(
   clock: () => string = () => new Date().toISOString(),
 ): Logger {
   const log =
-    (level: string) =>
-    (message: string, fields: Record<string, unknown> = {}) =>
-      write(JSON.stringify({ at: clock(), level, message, ...redact(base), ...redact(fields) }));
+    (level: LogLevel) =>
+    (message: string, fields: Record<string, unknown> = {}) => {
+      const correlation = currentCorrelation();
+      // A correlation id given explicitly (a child logger's) wins over the one in force.
+      const safe = safeFields({ correlationId: correlation?.correlationId, ...activeTraceIds(), ...base, ...fields });
+      write(JSON.stringify({ at: clock(), level, message, ...safe }));
+      exportLog(level, message, safe);
+    };
   return {
     info: log('info'),
     warn: log('warn'),

@@ -25,7 +25,7 @@ export function viewerOf(procedure: Procedure, challenge: Challenge, personId: s
   const allowed = allowedCommands(procedure, challenge, personId, now);
   const routes: ('next' | 'immediate')[] = [];
   if (allowed.includes('escalate')) {
-    if (!guard(procedure, challenge, 'escalate', personId, { route: 'next' })) routes.push('next');
+    if (!guard(procedure, challenge, 'escalate', personId, { route: 'next', now })) routes.push('next');
     if (mayTakeImmediateRoute(procedure, challenge, personId)) routes.push('immediate');
   }
   const sent = new Set(challenge.notifications.map((n) => n.formId));

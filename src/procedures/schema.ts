@@ -139,6 +139,11 @@ export const ReminderPolicySchema = z.object({
   nagEveryWorkingDays: z.number().int().positive().default(1),
   /** After this many overdue working days, copy the next level's owners with an escalation offer. */
   copyNextLevelAfterOverdueWorkingDays: z.number().int().positive().default(2),
+  /**
+   * The next level's owners may escalate themselves (the offer's one press) once the stage is
+   * overdue by `copyNextLevelAfterOverdueWorkingDays` working days, not only the stage's escalators.
+   */
+  nextLevelMayEscalateWhenOverdue: z.boolean().default(true),
   /** Local (Europe/London) window in which reminders may be sent. */
   window: z
     .object({ from: z.string().regex(/^\d\d:\d\d$/), to: z.string().regex(/^\d\d:\d\d$/) })

@@ -75,7 +75,7 @@ export async function runCommand(
     const movedAt = before?.movedAtVersion ?? version;
     const expected = envelope.expectedVersion;
     if (expected !== undefined && (expected < movedAt || expected > version)) {
-      return refuse(deps, challengeId, envelope, before, movedOn(envelope.expectedVersion, version));
+      return refuse(deps, challengeId, envelope, before, movedOn(expected, version));
     }
 
     const decision = deps.decide(before, envelope, deps.clock.now());

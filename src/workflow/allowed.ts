@@ -2,7 +2,9 @@
  * The commands a person may give a challenge now: exactly those decide() would not refuse
  * for who they are or the state it is in. The cards show these as buttons. Pure.
  */
+import type { WorkingCalendar } from '../calendar';
 import type { Procedure } from '../procedures/schema';
+import { procedureCalendar } from './escalation-offer';
 import { guard, type ChallengeCommandType } from './guards';
 import type { Challenge } from './types';
 
@@ -22,18 +24,22 @@ const commandTypes: readonly ChallengeCommandType[] = [
   'recordReminder',
 ];
 
-/** `now` is taken so that time-dependent permissions can join without changing callers. */
+/**
+ * `now` (and the procedure's calendar, the one decide() is given) for time-dependent
+ * permissions: the next level may escalate once the stage is overdue long enough.
+ */
 export function allowedCommands(
   procedure: Procedure,
   challenge: Challenge,
   personId: string,
-  _now: Date,
+  now: Date,
+  calendar: WorkingCalendar = procedureCalendar(procedure),
 ): ChallengeCommandType[] {
   return commandTypes.filter((type) =>
     type === 'escalate'
-      ? !guard(procedure, challenge, type, personId, { route: 'next' }) ||
+      ? !guard(procedure, challenge, type, personId, { route: 'next', now, calendar }) ||
         !guard(procedure, challenge, type, personId, { route: 'immediate' })
-      : !guard(procedure, challenge, type, personId),
+      : !guard(procedure, challenge, type, personId, { now, calendar }),
   );
 }
 

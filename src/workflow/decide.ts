@@ -97,7 +97,7 @@ export function decide(
     return refuse('stale', 'This challenge has moved on since this card was sent: open the latest card and try again.');
   }
   const route = command.type === 'escalate' ? command.route : undefined;
-  const refusal = guard(procedure, challenge, command.type, actor.id, route ? { route } : {});
+  const refusal = guard(procedure, challenge, command.type, actor.id, { ...(route ? { route } : {}), now, calendar });
   if (refusal) return { ok: false, refusal };
   return conclude(procedure, challenge, dispatch({ procedure, challenge, command, envelope, now, calendar }));
 }

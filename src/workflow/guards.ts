@@ -3,7 +3,9 @@
  * payload is looked at. decide() and allowedCommands() share these, so the buttons on a
  * card are exactly the commands that will not be refused for who or when. Pure.
  */
+import type { WorkingCalendar } from '../calendar';
 import type { OwnerRole, Procedure } from '../procedures/schema';
+import { mayEscalateAsNextLevel, procedureCalendar } from './escalation-offer';
 import { openNotifications, recordableNotifications } from './notifications';
 import { refusal } from './refusal';
 import { describeActor, describeOwners, holdsAny, isOnChallenge, rolesOf, sideOf } from './roles';
@@ -11,6 +13,17 @@ import { currentRecord, currentStage, escalatorsOf, findStage, hasReached } from
 import { SYSTEM_ACTOR_ID, type Challenge, type Command, type Refusal } from './types';
 
 export type ChallengeCommandType = Exclude<Command['type'], 'raise'>;
+
+export interface GuardOptions {
+  route?: 'next' | 'immediate';
+  /**
+   * When the command is given: time-dependent permissions (the next level's escalation once
+   * a stage is overdue) are granted only when it is known. decide() always passes it.
+   */
+  now?: Date;
+  /** The procedure's working calendar; built from the procedure when not given. */
+  calendar?: WorkingCalendar;
+}
 
 /** The only commands a paused challenge takes (LEE-7: someone may take it over meanwhile). */
 const allowedWhilePaused: readonly ChallengeCommandType[] = ['resume', 'handOver', 'recordMeeting'];
@@ -44,10 +57,10 @@ function escalateGuard(
   procedure: Procedure,
   challenge: Challenge,
   actorId: string,
-  route: 'next' | 'immediate',
+  options: GuardOptions,
 ): Refusal | undefined {
   const stage = currentStage(procedure, challenge);
-  if (route === 'immediate') {
+  if (options.route === 'immediate') {
     const immediate = procedure.immediateRoute;
     if (!immediate) return refusal('notAllowed', `The ${procedure.partnership} procedure has no immediate route.`);
     if (stage.immediate) return refusal('notAllowed', 'This challenge is already on the immediate route.');
@@ -67,10 +80,15 @@ function escalateGuard(
     );
   }
   const escalators = escalatorsOf(stage);
-  if (!holdsAny(challenge, actorId, escalators)) {
-    return notOwner(challenge, actorId, `Only ${describeOwners(escalators)} can escalate from ${stage.label}`);
+  if (holdsAny(challenge, actorId, escalators)) return undefined;
+  const { now } = options;
+  if (
+    now &&
+    mayEscalateAsNextLevel(procedure, challenge, actorId, now, options.calendar ?? procedureCalendar(procedure))
+  ) {
+    return undefined;
   }
-  return undefined;
+  return notOwner(challenge, actorId, `Only ${describeOwners(escalators)} can escalate from ${stage.label}`);
 }
 
 /** Refuses for state or authorisation, or returns undefined when the person may go ahead. */
@@ -79,7 +97,7 @@ export function guard(
   challenge: Challenge,
   type: ChallengeCommandType,
   actorId: string,
-  options: { route?: 'next' | 'immediate' } = {},
+  options: GuardOptions = {},
 ): Refusal | undefined {
   if (challenge.status === 'resolved') {
     return refusal('closed', 'This challenge has been resolved; nothing more can be done on it.');
@@ -108,7 +126,7 @@ export function guard(
         : notOwner(challenge, actorId, `Only ${describeOwners(resolvers)} can resolve it at ${stage.label}`);
     }
     case 'escalate':
-      return escalateGuard(procedure, challenge, actorId, options.route ?? 'next');
+      return escalateGuard(procedure, challenge, actorId, options);
     case 'requestExtension':
       if (!record?.deadline) return refusal('notAllowed', `${stage.label} has no deadline to extend.`);
       if (challenge.pendingExtension) return refusal('notAllowed', 'An extension is already waiting to be agreed.');

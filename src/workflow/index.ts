@@ -4,7 +4,8 @@ export { decide } from './decide';
 export { apply, replay, APPLIED_KEYS_KEPT, REMINDER_KEYS_KEPT } from './apply';
 export { effectsOf, formatDue } from './effects';
 export { allowedCommands, mayTakeImmediateRoute } from './allowed';
-export { guard, extensionDeciders, type ChallengeCommandType } from './guards';
+export { guard, extensionDeciders, type ChallengeCommandType, type GuardOptions } from './guards';
+export { mayEscalateAsNextLevel, workingDaysOverdue, procedureCalendar } from './escalation-offer';
 export {
   rolesOf,
   isOnChallenge,

@@ -19,6 +19,7 @@ import { createDirectoryStore } from '../../../src/store/directory-store';
 import { toJsonColumns } from '../../../src/store/entity-json';
 import { createPersonIndex } from '../../../src/store/person-index';
 import { createReminderClaims } from '../../../src/store/reminder-claims';
+import { createOutbox } from '../../../src/store/outbox';
 import { createTableClients, ensureTables, tableNames, type TableClients } from '../../../src/store/tables';
 import type { Challenge } from '../../../src/workflow';
 import { freshTables } from '../../support/azurite';
@@ -68,6 +69,7 @@ function storesOver(clients: TableClients, clock: SettableClock, prefix: string)
     personIndex: createPersonIndex(clients.personIndex),
     deadlineIndex: createDeadlineIndex(clients.deadlineIndex, { clock }),
     reminderClaims: createReminderClaims(clients.reminderClaims, { clock }),
+    outbox: createOutbox(clients.outbox, { clock }),
     ensureTables: () => ensureTables(clients),
   };
 }
