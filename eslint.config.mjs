@@ -3,7 +3,10 @@
 import tseslint from 'typescript-eslint';
 
 const noSystemTime = [
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Take "now" from a Clock.' },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'Take "now" from a Clock.',
+  },
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take "now" from a Clock.' },
 ];
 
@@ -15,7 +18,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'botbuilder stays inside bot/.' }] },
+        {
+          patterns: [
+            { group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'botbuilder stays inside bot/.' },
+          ],
+        },
       ],
     },
   },
@@ -25,14 +32,23 @@ export default tseslint.config(
   },
   {
     // The domain: pure functions over plain data. No I/O libraries, no system time.
-    files: ['src/procedures/**/*.ts', 'src/calendar/**/*.ts', 'src/workflow/**/*.ts', 'src/scheduler/**/*.ts', 'src/reports/**/*.ts'],
+    files: [
+      'src/procedures/**/*.ts',
+      'src/calendar/**/*.ts',
+      'src/workflow/**/*.ts',
+      'src/scheduler/**/*.ts',
+      'src/reports/**/*.ts',
+    ],
     rules: {
       'no-restricted-syntax': ['error', ...noSystemTime],
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['botbuilder', 'botbuilder-*', 'restify', '@azure/*', 'node:fs', 'fs', 'node:http', 'http'], message: 'The domain does no I/O.' },
+            {
+              group: ['botbuilder', 'botbuilder-*', 'restify', '@azure/*', 'node:fs', 'fs', 'node:http', 'http'],
+              message: 'The domain does no I/O.',
+            },
           ],
         },
       ],

@@ -38,7 +38,9 @@ export class ChallengeBot extends TeamsActivityHandler {
 
     this.onMembersAdded(async (context, next) => {
       const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
-      if (botAdded) await this.routes.onInstalled(toTurn(context));
+      // Teams also sends installationUpdate for the same install (handled above): greet once.
+      // Clients that send only conversationUpdate (the Emulator, Web Chat) are greeted here.
+      if (botAdded && context.activity.channelId !== 'msteams') await this.routes.onInstalled(toTurn(context));
       await next();
     });
   }

@@ -1,14 +1,20 @@
 /**
  * Connects the Functions app's scheduler to Teams: the same proactive sender the bot uses,
- * behind the outbound queue. Imported by src/functions/index.ts so botbuilder stays in bot/.
+ * behind the outbound queue, and the outbox sweep that delivers what a crashed bot turn still
+ * owed. Imported by src/functions/index.ts so botbuilder stays in bot/.
  */
 import { systemClock } from '../src/clock';
+import type { Config } from '../src/config';
+import { connectOutboxSweep, connectProductionMessenger } from '../src/functions/production-messenger';
+import type { Logger } from '../src/logger';
 import { createOutboundQueue } from '../src/outbound';
-import { connectProductionMessenger } from '../src/functions/production-messenger';
+import type { Stores } from '../src/store';
 import { createAdapter } from './adapter';
+import { sweepOutbox } from './deliver';
 import { createProactiveSender } from './proactive-sender';
+import { createServices } from './services';
 
-connectProductionMessenger((config, stores, logger) => {
+function sender(config: Config, stores: Stores, logger: Logger) {
   const queue = createOutboundQueue({
     clock: systemClock,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -26,4 +32,11 @@ connectProductionMessenger((config, stores, logger) => {
     logger,
     through: (conversationId, send) => queue.through(conversationId, send),
   });
+}
+
+connectProductionMessenger(sender);
+
+connectOutboxSweep((config, stores, logger) => {
+  const services = createServices({ clock: systemClock, logger, stores, messenger: sender(config, stores, logger) });
+  return () => sweepOutbox(services);
 });

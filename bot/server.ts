@@ -3,6 +3,7 @@ import restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../src/logger';
+import { inTurn } from '../src/telemetry/turn';
 
 export interface ServerDeps {
   adapter: CloudAdapter;
@@ -19,8 +20,14 @@ export function createServer(deps: ServerDeps): restify.Server {
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }));
 
   server.post('/api/messages', async (req, res) => {
-    // CloudAdapter authenticates the request (401 without a valid token in production) and runs the turn.
-    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    // CloudAdapter authenticates the request (401 without a valid token in production) and runs the turn,
+    // under one correlation id and span (src/telemetry).
+    await inTurn(
+      req.body,
+      deps.logger,
+      () => deps.adapter.process(req, res, (context) => deps.bot.run(context)),
+      () => res.statusCode,
+    );
   });
 
   server.get('/healthz', async (_req, res) => {

@@ -14,6 +14,7 @@ import { OverridableClock } from '../clock';
 import { ConfigError, loadConfig } from '../config';
 import { checkDirectory, importDirectory } from '../directory/import-directory';
 import { createLogger } from '../logger';
+import { startTelemetry } from '../telemetry/azure-monitor';
 import { startAzurite } from './azurite';
 import { localExtras } from '../../bot/local-extras';
 
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     env.STORAGE_CONNECTION_STRING = azurite.connectionString;
   }
   const config = loadConfig(env);
+  await startTelemetry(config, 'challenge-local'); // only with APPLICATIONINSIGHTS_CONNECTION_STRING
   const clock = new OverridableClock();
   const extras = localExtras(config, clock, logger);
   const app = await createApp(config, { clock, logger, ...extras.appOptions });

@@ -8,22 +8,33 @@ import '../../bot/functions-messenger';
 import { systemClock } from '../clock';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
+import { startTelemetry } from '../telemetry/azure-monitor';
+import { withCorrelation } from '../telemetry/correlation';
 import { createStores } from '../store';
-import { createProductionMessenger } from './production-messenger';
+import { createOutboxSweep, createProductionMessenger, type OutboxSweep } from './production-messenger';
 import { SCHEDULES } from './schedules';
 import { createScheduler, type Scheduler } from './scheduler';
 import { createSchedulerDeps } from './scheduler-deps';
 
-let wired: Promise<Scheduler> | undefined;
+interface Wired {
+  scheduler: Scheduler;
+  sweepOutbox: OutboxSweep;
+}
 
-function scheduler(): Promise<Scheduler> {
+let wired: Promise<Wired> | undefined;
+
+function wiring(): Promise<Wired> {
   wired ??= (async () => {
     const config = loadConfig();
+    await startTelemetry(config, 'challenge-functions'); // once per host process, before any work
     const logger = createLogger({ service: 'challenge-functions' });
     const stores = createStores({ ...config.storage, prefix: config.tablePrefix }, { clock: systemClock });
     await stores.ensureTables();
     const messenger = createProductionMessenger(config, stores, logger);
-    return createScheduler(createSchedulerDeps({ stores, messenger, clock: systemClock, logger }), systemClock);
+    return {
+      scheduler: createScheduler(createSchedulerDeps({ stores, messenger, clock: systemClock, logger }), systemClock),
+      sweepOutbox: createOutboxSweep(config, stores, logger),
+    };
   })();
   wired.catch(() => {
     wired = undefined; // a failed start is tried again on the next run
@@ -31,14 +42,21 @@ function scheduler(): Promise<Scheduler> {
   return wired;
 }
 
-function handler(run: (s: Scheduler) => Promise<unknown>) {
+function handler(run: (w: Wired) => Promise<unknown>) {
   return async (timer: Timer, context: InvocationContext): Promise<void> => {
     if (timer.isPastDue) context.log('timer is past due: running now (runs are safe to run late)');
-    const result = await run(await scheduler());
+    // The invocation id is the run's correlation id (the scheduler's own span and log line carry it).
+    const result = await withCorrelation({ correlationId: context.invocationId, kind: 'timer' }, async () =>
+      run(await wiring()),
+    );
     context.log(JSON.stringify(result));
   };
 }
 
-app.timer('reminders', { schedule: SCHEDULES.reminders, handler: handler((s) => s.tick()) });
-app.timer('digest', { schedule: SCHEDULES.digest, handler: handler((s) => s.digest()) });
-app.timer('reconcile', { schedule: SCHEDULES.reconcile, handler: handler((s) => s.reconcile()) });
+app.timer('reminders', {
+  schedule: SCHEDULES.reminders,
+  // Each run also delivers what a crashed bot turn still owed (the outbox).
+  handler: handler(async (w) => ({ ...(await w.scheduler.tick()), redelivered: await w.sweepOutbox() })),
+});
+app.timer('digest', { schedule: SCHEDULES.digest, handler: handler((w) => w.scheduler.digest()) });
+app.timer('reconcile', { schedule: SCHEDULES.reconcile, handler: handler((w) => w.scheduler.reconcile()) });

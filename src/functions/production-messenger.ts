@@ -26,3 +26,21 @@ export function createProductionMessenger(config: Config, stores: Stores, logger
   }
   return factory(config, stores, logger);
 }
+
+/** Delivers what crashed bot turns still owe (bot/deliver.ts's outbox sweep); returns how many. */
+export type OutboxSweep = () => Promise<number>;
+export type OutboxSweepFactory = (config: Config, stores: Stores, logger: Logger) => OutboxSweep;
+
+let sweepFactory: OutboxSweepFactory | undefined;
+
+/** Registered by bot/functions-messenger.ts with the messenger, for the same reason. */
+export function connectOutboxSweep(create: OutboxSweepFactory): void {
+  sweepFactory = create;
+}
+
+export function createOutboxSweep(config: Config, stores: Stores, logger: Logger): OutboxSweep {
+  if (!sweepFactory) {
+    throw new Error('No outbox sweep connected for the Functions app: import bot/functions-messenger first.');
+  }
+  return sweepFactory(config, stores, logger);
+}

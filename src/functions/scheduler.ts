@@ -3,6 +3,7 @@
  * the clock's now (a SettableClock in tests, the test clock locally). Shell.
  */
 import type { Clock } from '../clock';
+import { inTimerRun } from '../telemetry/timer-run';
 import { runDigest, type DigestReport } from './digest-run';
 import { runReconcile, type ReconcileReport } from './reconcile-run';
 import type { SchedulerDeps } from './scheduler-deps';
@@ -16,15 +17,17 @@ export interface Scheduler {
 }
 
 export function createScheduler(deps: SchedulerDeps, clock: Clock): Scheduler {
+  // Each run has its correlation id, span and closing log line (src/telemetry).
   return {
-    async tick(now = clock.now()) {
-      const reminders = await runTick(deps, now);
-      // The digest timer may have missed its run: a tick in the digest window catches up.
-      const digest = await runDigest(deps, now);
-      return { ...reminders, digest };
-    },
-    digest: (now = clock.now(), options = {}) => runDigest(deps, now, options),
-    reconcile: (now = clock.now()) => runReconcile(deps, now),
+    tick: (now = clock.now()) =>
+      inTimerRun('tick', deps.logger, async () => {
+        const reminders = await runTick(deps, now);
+        // The digest timer may have missed its run: a tick in the digest window catches up.
+        const digest = await runDigest(deps, now);
+        return { ...reminders, digest };
+      }),
+    digest: (now = clock.now(), options = {}) => inTimerRun('digest', deps.logger, () => runDigest(deps, now, options)),
+    reconcile: (now = clock.now()) => inTimerRun('reconcile', deps.logger, () => runReconcile(deps, now)),
   };
 }
 

@@ -14,5 +14,7 @@ export function exportLog(level: LogLevel, message: string, fields: Record<strin
   if (!telemetryEnabled()) return;
   const attributes: LogAttributes = {};
   for (const [key, value] of Object.entries(fields)) if (value !== null) attributes[key] = value;
-  logs.getLogger('challenge').emit({ severityNumber: severity[level], severityText: level.toUpperCase(), body: message, attributes });
+  logs
+    .getLogger('challenge')
+    .emit({ severityNumber: severity[level], severityText: level.toUpperCase(), body: message, attributes });
 }

@@ -1,14 +1,16 @@
 /**
  * What may go into a log line: an allow-list, not a deny-list. A field is kept only when its
  * name says it is an identifier, a code, a count or a time and its value is a plain scalar
- * (or, for an `...Ids` field, a list of them). Everything else is dropped and only its key is
- * named in `redacted`, so case text (concern, evidence, outcomes, reasons), card data, activity
- * text and the names of children, adults or staff never reach a log, whatever a caller passes.
+ * (or, for an `...Ids` field, a list of them). Everything else is dropped, so case text
+ * (concern, evidence, outcomes, reasons), card data, activity text and the names of children,
+ * adults or staff never reach a log, whatever a caller passes. Only the number of fields
+ * dropped is logged, not their keys: a key can be data too (`{ [familyName]: 1 }`).
  */
 
 /** Field names known to carry codes, counts or ids. */
 const allowedNames = new Set([
   'activityType',
+  'appInsights',
   'attempt',
   'challenges',
   'code',
@@ -21,7 +23,6 @@ const allowedNames = new Set([
   'error',
   'invoke',
   'kind',
-  'level',
   'mode',
   'port',
   'removed',
@@ -37,8 +38,12 @@ const allowedNames = new Set([
 /** Names that say "identifier, count, time or code": challengeId, personIds, waitMs, raisedAt, statusCode. */
 const allowedShape = /^[a-z][A-Za-z0-9]*(Id|Ids|Count|Ms|At|Code|Version)$/;
 
+/** The line's own fields, which a caller's field must not overwrite. */
+const reserved = new Set(['at', 'level', 'message', 'redacted']);
+
 /** Never kept, even when the shape would allow it (e.g. "familyNameId", "textId"). */
-const refused = /name|text|concern|outcome|evidence|reason|card|body|value|note|summary|comment|detail|description|family|child|adult/i;
+const refused =
+  /name|text|concern|outcome|evidence|reason|card|body|value|note|summary|comment|detail|description|family|child|adult/i;
 
 const maxString = 300;
 const maxList = 50;
@@ -53,7 +58,8 @@ function scalar(value: unknown): string | number | boolean | null | undefined {
 }
 
 function keep(key: string, value: unknown): LogValue | undefined {
-  if (refused.test(key) || !(allowedNames.has(key) || allowedShape.test(key))) return undefined;
+  if (reserved.has(key) || refused.test(key)) return undefined;
+  if (!allowedNames.has(key) && !allowedShape.test(key)) return undefined;
   if (Array.isArray(value)) {
     if (!key.endsWith('Ids')) return undefined;
     const items = value.slice(0, maxList).map(scalar);
@@ -64,16 +70,16 @@ function keep(key: string, value: unknown): LogValue | undefined {
   return scalar(value);
 }
 
-/** The fields that may be logged, plus `redacted`: the keys that were dropped, sorted. */
+/** The fields that may be logged, plus `redacted`: how many were dropped. */
 export function safeFields(fields: Record<string, unknown>): Record<string, LogValue> {
   const kept: Record<string, LogValue> = {};
-  const dropped: string[] = [];
+  let dropped = 0;
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     const safe = keep(key, value);
-    if (safe === undefined) dropped.push(key);
+    if (safe === undefined) dropped++;
     else kept[key] = safe;
   }
-  if (dropped.length > 0) kept.redacted = dropped.sort();
+  if (dropped > 0) kept.redacted = dropped;
   return kept;
 }

@@ -35,20 +35,26 @@ describe('production mode authentication', () => {
 
   it('refuses a token signed by a key the channel does not publish', async () => {
     const token = await openId.sign({ audience: appId, serviceUrl: h.channel.url }, 'stranger');
-    const { status } = await h.post(message(h.channel.url, h.user('Amira Khan'), 'help'), { authorization: `Bearer ${token}` });
+    const { status } = await h.post(message(h.channel.url, h.user('Amira Khan'), 'help'), {
+      authorization: `Bearer ${token}`,
+    });
     assert.equal(status, 401);
     assert.equal(h.channel.requests.length, 0);
   });
 
   it('refuses a token issued for another bot', async () => {
     const token = await openId.sign({ audience: randomUUID(), serviceUrl: h.channel.url });
-    const { status } = await h.post(message(h.channel.url, h.user('Amira Khan'), 'help'), { authorization: `Bearer ${token}` });
+    const { status } = await h.post(message(h.channel.url, h.user('Amira Khan'), 'help'), {
+      authorization: `Bearer ${token}`,
+    });
     assert.equal(status, 401);
   });
 
   it('refuses an expired token', async () => {
     const token = await openId.sign({ audience: appId, serviceUrl: h.channel.url, expiresInSeconds: -3600 });
-    const { status } = await h.post(message(h.channel.url, h.user('Amira Khan'), 'help'), { authorization: `Bearer ${token}` });
+    const { status } = await h.post(message(h.channel.url, h.user('Amira Khan'), 'help'), {
+      authorization: `Bearer ${token}`,
+    });
     assert.equal(status, 401);
   });
 

@@ -28,19 +28,24 @@ describe('foundation: the bot over HTTP', () => {
     assert.equal((await h.app.stores.directory.people.get(amira.aadObjectId))?.reachable, true);
   });
 
-  it('greets a team when the bot is added to it', async () => {
-    await h.post(
-      botAdded(h.channel.url, h.user('Ben Ortiz'), {
-        conversationType: 'channel',
-        conversationId: '19:general@thread.tacv2',
-        teamId: '19:team',
-      }),
-    );
-    assert.ok(
-      h.channel.received.some(
-        (r) => r.conversationId === '19:general@thread.tacv2' && /raise challenge/.test(r.activity.text),
-      ),
-    );
+  it('greets a team once when the bot is installed in it (Teams sends installationUpdate and conversationUpdate)', async () => {
+    const where = {
+      conversationType: 'channel' as const,
+      conversationId: '19:general@thread.tacv2',
+      teamId: '19:team',
+    };
+    await h.post(installationUpdate(h.channel.url, h.user('Ben Ortiz'), 'add', where));
+    await h.post(botAdded(h.channel.url, h.user('Ben Ortiz'), where));
+    const greetings = h.channel
+      .activitiesIn('19:general@thread.tacv2')
+      .filter((r) => /raise challenge/.test(r.activity.text));
+    assert.equal(greetings.length, 1);
+  });
+
+  it('greets on conversationUpdate from a client that sends no installationUpdate (the Emulator)', async () => {
+    const activity = { ...botAdded(h.channel.url, h.user('Ben Ortiz')), channelId: 'emulator' };
+    await h.post(activity);
+    assert.ok(h.channel.received.some((r) => /raise challenge/.test(r.activity.text ?? '')));
   });
 
   it('answers help with the list of commands', async () => {

@@ -19,7 +19,9 @@ describe('health', () => {
 
   it('answers 503 when storage is unreachable', async () => {
     const azurite = await startAzurite({ inMemory: true });
-    const app = await createApp(loadConfig({ STORAGE_CONNECTION_STRING: azurite.connectionString, PORT: '0' }), { logger: silentLogger });
+    const app = await createApp(loadConfig({ STORAGE_CONNECTION_STRING: azurite.connectionString, PORT: '0' }), {
+      logger: silentLogger,
+    });
     const port = await app.listen();
     try {
       await azurite.stop();

@@ -1,0 +1,41 @@
+/**
+ * What a person does in the Agents Playground's web client, in its own words: open the 1:1
+ * chat with the bot, type a message, find a card by its text, press a card button. Selectors
+ * from the field notes; everything waits for what it needs, nothing sleeps.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+/** Opens the playground (which installs the bot for its current user) at the 1:1 chat. */
+export async function openPersonalChat(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('button[aria-label="Personal Chat"]').click();
+  const hideLog = page.locator('button[title="Hide log panel"]');
+  if (await hideLog.isVisible()) await hideLog.click();
+}
+
+export async function say(page: Page, text: string): Promise<void> {
+  const box = page.locator('[data-lexical-editor="true"][role="textbox"]');
+  await box.click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** The newest top-level card in the chat whose text matches (a ShowCard's inner card is part of its card). */
+export function cardWith(page: Page, text: string | RegExp): Locator {
+  return page.locator('.ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)').filter({ hasText: text }).last();
+}
+
+/** A card's buttons with this exact title (a ShowCard's submit may share its opener's title). */
+export function button(card: Locator, title: string): Locator {
+  return card.locator(`button[aria-label="${title}"]`);
+}
+
+/** The text of a card, whitespace folded, for assertions. */
+export async function textOf(card: Locator): Promise<string> {
+  return (await card.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** Scrolls the chat so the card's top edge is at the top of the view (for a screenshot of its heading). */
+export async function showTop(card: Locator): Promise<void> {
+  await card.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+}
