@@ -3,6 +3,7 @@ import restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../src/logger';
+import { registerLegalPages } from './legal-pages';
 import { inTurn } from '../src/telemetry/turn';
 
 export interface ServerDeps {
@@ -44,6 +45,7 @@ export function createServer(deps: ServerDeps): restify.Server {
     }
   });
 
+  registerLegalPages(server);
   deps.extraRoutes?.(server);
   return server;
 }

@@ -31,4 +31,21 @@ describe('health', () => {
       await app.close();
     }
   });
+
+  it('serves the privacy statement and terms of use the Teams manifest links to', async () => {
+    const h = await startHarness('legal');
+    try {
+      for (const [path, title] of [
+        ['/privacy', 'Privacy statement'],
+        ['/terms', 'Terms of use'],
+      ] as const) {
+        const response = await fetch(`${h.url}${path}`);
+        assert.equal(response.status, 200);
+        assert.match(response.headers.get('content-type') ?? '', /text\/html/);
+        assert.match(await response.text(), new RegExp(title));
+      }
+    } finally {
+      await h.stop();
+    }
+  });
 });
