@@ -3,7 +3,9 @@
  * directory) behind two Microsoft 365 Agents Playground instances, one per person, driven
  * in headless Chromium. Amira raises a Leeds challenge with Grace Liu and escalates step 1;
  * Ben, her line manager, gets the step 2 card in his own 1:1 chat and resolves it; Amira is
- * told the outcome. Screenshots of each step go to docs/e2e/.
+ * told the outcome. Screenshots of each step go to test-results/e2e/; with
+ * UPDATE_SCREENSHOTS=1 they replace the ones kept in docs/e2e/ (so a test run never edits
+ * committed files).
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -14,7 +16,10 @@ import { startLocalBot, type LocalBot } from './support/local-bot';
 import { startPlayground, type Playground } from './support/playground';
 import { button, cardWith, openPersonalChat, say, showTop, textOf } from './support/teams-page';
 
-const shots = join(__dirname, '..', '..', 'docs', 'e2e');
+const shots =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? join(__dirname, '..', '..', 'docs', 'e2e')
+    : join(__dirname, '..', '..', 'test-results', 'e2e');
 const failures = join(__dirname, '..', '..', 'test-results');
 const ref = 'LCC-2026-0042';
 const visible = { state: 'visible', timeout: 15_000 } as const;
