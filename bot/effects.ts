@@ -66,7 +66,8 @@ async function tellRaisingSide(services: Services, challenge: Challenge, unreach
   const raising = (Object.keys(challenge.participants) as OwnerRole[])
     .filter((role) => sideOf(role) === 'raising')
     .flatMap((role) => challenge.participants[role] ?? []);
-  const tell = dedupe([challenge.raisedBy, ...raising]).filter((p) => !unreachable.some((u) => u.id === p.id));
+  // The raising side as it stands now (raising.practitioner and the rest): someone who handed over is not told.
+  const tell = dedupe(raising).filter((p) => !unreachable.some((u) => u.id === p.id));
   const card = unreachableCard(challenge.caseReference, unreachable);
   for (const person of tell.slice(0, 5)) await services.messenger.sendToPerson(person.id, card);
   services.logger.info('people not reachable in Teams', { challengeId: challenge.id, count: unreachable.length });

@@ -4,6 +4,7 @@
  */
 import { handleAction } from './actions';
 import type { ActionContext } from './actions/context';
+import { pressOf, refuseEarly } from './actions/early-refusal';
 import { cardFor, noticeCard } from './card-views';
 import { help } from './commands/help';
 import { myChallenges } from './commands/my-challenges';
@@ -92,7 +93,11 @@ async function problemCard(services: Services, ctx: ActionContext, problem: stri
   const challengeId = typeof ctx.raw.challengeId === 'string' ? ctx.raw.challengeId : undefined;
   const loaded = challengeId ? await services.stores.challenges.load(challengeId) : undefined;
   const procedure = loaded ? findProcedure(loaded.challenge.procedureId) : undefined;
-  if (loaded && procedure) return cardFor(services, procedure, loaded.challenge, ctx.personId, { problem });
+  if (loaded && procedure) {
+    // A press that did not even parse is refused and audited when it is not the presser's to make.
+    const refusal = await refuseEarly(services, procedure, loaded.challenge, await pressOf(ctx));
+    return cardFor(services, procedure, loaded.challenge, ctx.personId, { problem: refusal?.reason ?? problem });
+  }
   return noticeCard({ title: 'That did not work', text: problem, tone: 'warning' });
 }
 

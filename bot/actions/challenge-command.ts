@@ -9,11 +9,12 @@ import { coerceFormValues } from '../../cards/form-values';
 import type { CardAction } from '../../cards/verbs';
 import { findProcedure, formOf } from '../../src/procedures';
 import { stageOf } from '../../src/procedures/lookup';
-import { rolesOf, type Challenge, type Command } from '../../src/workflow';
+import { rolesOf, type Challenge, type Command, type Refusal } from '../../src/workflow';
 import { cardFor, directoryPeople, noticeCard } from '../card-views';
 import { runAndDeliver } from '../deliver';
 import type { ActionResult } from '../turn';
 import { directoryPerson, idempotencyKey, type ActionContext } from './context';
+import { pressOf, refuseEarly } from './early-refusal';
 
 export async function challengeCommand(ctx: ActionContext, action: CardAction): Promise<ActionResult> {
   const { services } = ctx;
@@ -36,10 +37,12 @@ export async function challengeCommand(ctx: ActionContext, action: CardAction): 
 
   const command = await toCommand(ctx, action, procedure, challenge);
   if ('problem' in command) {
+    // Not the presser's to make (or out of bounds): refused and audited whatever the payload lacked.
+    const refusal = await refuseEarly(services, procedure, challenge, await pressOf(ctx), command.refusal);
     return {
       card: await cardFor(services, procedure, challenge, ctx.personId, {
         seenVersion: action.version,
-        problem: command.problem,
+        problem: refusal?.reason ?? command.problem,
       }),
     };
   }
@@ -71,10 +74,16 @@ async function toCommand(
   action: CardAction,
   procedure: NonNullable<ReturnType<typeof findProcedure>>,
   challenge: Challenge,
-): Promise<Command | { problem: string }> {
+): Promise<Command | { problem: string; refusal?: Refusal }> {
   if (action.verb === 'handOver') {
     const to = await ctx.services.stores.directory.people.get(action.toPersonId);
     if (!to) return { problem: 'That person is not in the directory.' };
+    // The card offers the partnership's people; a crafted id must not carry the case out of it (COM-2).
+    const inPartnership = (await directoryPeople(ctx.services, procedure.id)).some((p) => p.id === to.id);
+    if (!inPartnership && to.agencyId !== (await directoryPerson(ctx))?.agencyId) {
+      const reason = `That person is not in your agency or in ${procedure.partnership}: hand the role over to someone who is.`;
+      return { problem: reason, refusal: { code: 'notAllowed', reason } };
+    }
     const agency = await ctx.services.stores.directory.agencies.get(to.agencyId);
     return {
       type: 'handOver',

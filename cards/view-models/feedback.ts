@@ -17,18 +17,26 @@ export interface FeedbackInput {
   now: Date;
 }
 
+/**
+ * The change repeats the resolution's own words, which may each be 10,000 characters: both are
+ * cut so the card stays under Teams' size limit (the stored record keeps them whole).
+ */
+const MAX_CHANGE = 1_000;
+const MAX_RESOLUTION_TEXT = 4_000;
+const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
 export function toFeedbackCardData({ procedure, challenge, change, now }: FeedbackInput) {
   const s = summaryOf(procedure, challenge, now);
   const r = challenge.resolution;
   return {
     ...s,
-    change,
+    change: cut(change, MAX_CHANGE),
     owners: ownersSentence(challenge, currentStageOf(procedure, challenge).owners),
     resolution: {
       show: challenge.status === 'resolved' && r !== undefined,
       stage: r ? (procedure.stages.find((st) => st.id === r.stageId)?.label ?? r.stageId) : '',
-      agreedOutcome: r?.agreedOutcome ?? '',
-      outstandingIssues: r?.outstandingIssues ?? '',
+      agreedOutcome: cut(r?.agreedOutcome ?? '', MAX_RESOLUTION_TEXT),
+      outstandingIssues: cut(r?.outstandingIssues ?? '', MAX_RESOLUTION_TEXT),
     },
     safety: SAFETY_REMINDER,
     openData: openData(challenge),

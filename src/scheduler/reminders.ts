@@ -98,7 +98,10 @@ function candidates({ challenge, procedure, calendar, now }: ReminderContext): P
   const ownerIds = new Set(owners.map((p) => p.id));
   const next = nextStage(procedure, stage.id);
   const nextLevel = next ? peopleIn(challenge.participants, next.owners).filter((p) => !ownerIds.has(p.id)) : [];
-  const raiser = policy.tellRaiserWhenOverdue && !ownerIds.has(challenge.raisedBy.id) ? [challenge.raisedBy] : [];
+  // The raiser now: whoever holds the role after a hand-over (LEE-7), as the workflow's feedback does.
+  const holders = challenge.participants['raising.practitioner'] ?? [];
+  const raisers = holders.length > 0 ? holders : [challenge.raisedBy];
+  const raiser = policy.tellRaiserWhenOverdue ? raisers.filter((p) => !ownerIds.has(p.id)) : [];
 
   const make = (
     level: ReminderLevel,
