@@ -4,25 +4,14 @@
  * do, a stale card, a closed challenge), it is refused for that and audited, as run-command
  * audits the refusals of decide(). Otherwise someone not on a challenge could probe it unseen.
  */
+import { BUTTON_VERBS } from '../../cards/view-models/stage-card';
 import type { Procedure } from '../../src/procedures/schema';
 import { guard, type Challenge, type ChallengeCommandType, type Refusal } from '../../src/workflow';
 import type { Services } from '../services';
 import { directoryPerson, type ActionContext } from './context';
 
-const COMMAND_VERBS: readonly string[] = [
-  'recordOutcome',
-  'escalate',
-  'resolve',
-  'requestExtension',
-  'agreeExtension',
-  'declineExtension',
-  'pause',
-  'resume',
-  'handOver',
-  'recordMeeting',
-  'recordNotification',
-  'assignLogId',
-];
+/** The verbs that are one workflow command each: the stage card's buttons. */
+const COMMAND_VERBS: readonly string[] = BUTTON_VERBS;
 
 export interface EarlyPress {
   verb: string;
