@@ -7,12 +7,12 @@ import type restify from 'restify';
 import { systemClock, type Clock } from '../src/clock';
 import type { Config } from '../src/config';
 import { createLogger, type Logger } from '../src/logger';
-import { createOutboundQueue, statusCodeOf } from '../src/outbound';
 import { createStores, type Stores } from '../src/store';
 import { createAdapter } from './adapter';
 import { ChallengeBot } from './challenge-bot';
 import type { Messenger } from './messenger';
-import { createProactiveSender, type SendThrough } from './proactive-sender';
+import type { SendThrough } from './proactive-sender';
+import { createQueuedSender } from './queued-sender';
 import { createRoutes } from './routes';
 import { createServer, listen } from './server';
 import { createServices, type Services } from './services';
@@ -43,31 +43,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   await stores.ensureTables();
 
   const adapter = createAdapter(config, logger);
-  // Rate-limit windows run on real time, whatever clock the business logic is given.
-  const queue = createOutboundQueue({
-    clock: systemClock,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    onRetry: (job, error, attempt, waitMs) =>
-      logger.warn('proactive send will be retried', {
-        conversationId: job.conversationId,
-        attempt,
-        waitMs,
-        statusCode: statusCodeOf(error),
-      }),
-    onFailed: (job, error) =>
-      logger.error('proactive send failed for good', {
-        conversationId: job.conversationId,
-        kind: error.kind,
-        statusCode: error.statusCode,
-        code: error.code,
-      }),
-  });
-  const messenger = createProactiveSender({
+  const messenger = createQueuedSender({
+    config,
     adapter,
-    appId: config.bot.appId ?? '',
     conversations: stores.conversations,
     logger,
-    through: options.through ?? ((conversationId, send) => queue.through(conversationId, send)),
+    through: options.through,
   });
   // Every transition moves the challenge's row in the deadline index (a nightly reconcile repairs a miss).
   const afterCommit: Services['afterCommit'] =

@@ -7,30 +7,18 @@ import { systemClock } from '../src/clock';
 import type { Config } from '../src/config';
 import { connectOutboxSweep, connectProductionMessenger } from '../src/functions/production-messenger';
 import type { Logger } from '../src/logger';
-import { createOutboundQueue } from '../src/outbound';
 import type { Stores } from '../src/store';
 import { createAdapter } from './adapter';
 import { sweepOutbox } from './deliver';
-import { createProactiveSender } from './proactive-sender';
+import { createQueuedSender } from './queued-sender';
 import { createServices } from './services';
 
 function sender(config: Config, stores: Stores, logger: Logger) {
-  const queue = createOutboundQueue({
-    clock: systemClock,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    onFailed: (job, error) =>
-      logger.error('scheduled send failed for good', {
-        conversationId: job.conversationId,
-        kind: error.kind,
-        statusCode: error.statusCode,
-      }),
-  });
-  return createProactiveSender({
+  return createQueuedSender({
+    config,
     adapter: createAdapter(config, logger),
-    appId: config.bot.appId ?? '',
     conversations: stores.conversations,
     logger,
-    through: (conversationId, send) => queue.through(conversationId, send),
   });
 }
 
