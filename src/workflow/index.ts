@@ -23,3 +23,4 @@ export { stageTiming, ruleDeadline, type StageTiming } from './deadlines';
 export { formProblems, keptValues } from './forms';
 export { openNotifications, recordableNotifications, type OpenNotification } from './notifications';
 export { roleMatches, type RaiseCommand } from './decide-raise';
+export { timelineOf, type Timeline, type TimelineStage, type ProcessLimit, type PausedSpan } from './timeline';
