@@ -1,5 +1,5 @@
 /**
- * The composition root: configuration in, a running bot out. Storage, workflow, messenger,
+ * The composition root: configuration in, a running bot out. Storage, the turn, the messenger,
  * routes and HTTP server are wired here and nowhere else; `npm start`, production and the
  * tests all build the bot through this one function.
  */
@@ -7,15 +7,16 @@ import type restify from 'restify';
 import { systemClock, type Clock } from '../src/clock';
 import type { Config } from '../src/config';
 import { createLogger, type Logger } from '../src/logger';
+import { procedures } from '../src/procedures';
 import { createStores, type Stores } from '../src/store';
+import { createTurnKit, type Messenger, type TurnKit } from '../src/turn';
 import { createAdapter } from './adapter';
 import { ChallengeBot } from './challenge-bot';
-import type { Messenger } from './messenger';
 import type { SendThrough } from './proactive-sender';
 import { createQueuedSender } from './queued-sender';
 import { createRoutes } from './routes';
 import { createServer, listen } from './server';
-import { createServices, type Services } from './services';
+import type { Services } from './services';
 
 export interface AppOptions {
   clock?: Clock;
@@ -24,7 +25,6 @@ export interface AppOptions {
   through?: SendThrough;
   /** Routes added by the caller (test clock, tab API). */
   extraRoutes?: (server: restify.Server, services: Services) => void;
-  afterCommit?: Services['afterCommit'];
 }
 
 export interface App {
@@ -32,6 +32,8 @@ export interface App {
   services: Services;
   stores: Stores;
   messenger: Messenger;
+  /** The turn as this process runs it: the scheduler of a local run shares it. */
+  kit: TurnKit;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -50,11 +52,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     through: options.through,
   });
-  // Every transition moves the challenge's row in the deadline index (a nightly reconcile repairs a miss).
-  const afterCommit: Services['afterCommit'] =
-    options.afterCommit ??
-    (async (result) => (result.challenge ? stores.deadlineIndex.update(result.challenge) : undefined));
-  const services = createServices({ clock, logger, stores, messenger, afterCommit });
+  const kit = createTurnKit({ stores, messenger, clock, logger });
+  const services: Services = { clock, logger, stores, messenger, procedures, ...kit };
   const bot = new ChallengeBot(createRoutes(services));
   const server = createServer({
     adapter,
@@ -69,6 +68,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     services,
     stores,
     messenger,
+    kit,
     listen: () => listen(server, config.port, config.host),
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));

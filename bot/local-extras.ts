@@ -7,9 +7,8 @@ import type { OverridableClock } from '../src/clock';
 import type { Config } from '../src/config';
 import { createScheduler, startSchedulerInterval, type Scheduler } from '../src/functions/scheduler';
 import { createSchedulerDeps } from '../src/functions/scheduler-deps';
-import type { Logger } from '../src/logger';
+import { errorCode, type Logger } from '../src/logger';
 import type { App, AppOptions } from './app';
-import { sweepOutbox } from './deliver';
 import { registerTestApi } from './test-api';
 
 export interface LocalExtras {
@@ -22,7 +21,7 @@ export function localExtras(config: Config, clock: OverridableClock, logger: Log
   let scheduler: Scheduler | undefined;
   const schedulerOf = (app: App): Scheduler =>
     (scheduler ??= createScheduler(
-      createSchedulerDeps({ stores: app.stores, messenger: app.messenger, clock, logger }),
+      createSchedulerDeps({ stores: app.stores, messenger: app.messenger, clock, logger, kit: app.kit }),
       clock,
     ));
   let appRef: App | undefined;
@@ -35,16 +34,9 @@ export function localExtras(config: Config, clock: OverridableClock, logger: Log
     startScheduler(app) {
       appRef = app;
       if (config.schedulerIntervalSeconds <= 0) return () => undefined;
-      // Each run also delivers what a crashed turn still owed (the outbox).
-      const withSweep = {
-        tick: async (now?: Date) => {
-          const result = await schedulerOf(app).tick(now);
-          await sweepOutbox(app.services);
-          return result;
-        },
-      };
-      return startSchedulerInterval(withSweep, config.schedulerIntervalSeconds * 1000, (error) =>
-        logger.warn('scheduler tick failed', { error: String(error) }),
+      // Each tick also carries out what a crashed or slow turn still owed (the outbox).
+      return startSchedulerInterval(schedulerOf(app), config.schedulerIntervalSeconds * 1000, (error) =>
+        logger.warn('scheduler tick failed', { code: errorCode(error) }),
       );
     },
   };

@@ -12,7 +12,7 @@ import {
 } from 'botbuilder';
 import type { ChallengeThread, ConversationStore } from '../src/store';
 import type { Logger } from '../src/logger';
-import type { ChannelTarget, Delivery, Messenger } from './messenger';
+import type { ChannelTarget, Delivery, Messenger } from '../src/turn';
 
 /** Runs one send with rate limiting and retries; the identity function when there is no queue. */
 export type SendThrough = <T>(conversationId: string, send: () => Promise<T>) => Promise<T>;

@@ -9,7 +9,7 @@ import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
 import { createOutboundQueue, statusCodeOf } from '../src/outbound';
 import type { ConversationStore } from '../src/store';
-import type { Messenger } from './messenger';
+import type { Messenger } from '../src/turn';
 import { createProactiveSender, type SendThrough } from './proactive-sender';
 
 export function createQueuedSender(deps: {
@@ -24,6 +24,7 @@ export function createQueuedSender(deps: {
   const queue = createOutboundQueue({
     clock: systemClock,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    attemptTimeoutMs: deps.config.sendTimeoutSeconds * 1000,
     onRetry: (job, error, attempt, waitMs) =>
       logger.warn('proactive send will be retried', {
         conversationId: job.conversationId,

@@ -4,12 +4,9 @@
  */
 import { handleAction } from './actions';
 import type { ActionContext } from './actions/context';
-import { pressOf, refuseEarly } from './actions/early-refusal';
-import { cardFor, noticeCard } from './card-views';
 import { help } from './commands/help';
 import { myChallenges } from './commands/my-challenges';
 import { raiseChallenge } from './commands/raise-challenge';
-import { findProcedure } from '../src/procedures';
 import type { Services } from './services';
 import { parseTextCommand } from './text-commands';
 import type { ActionResult, Turn } from './turn';
@@ -29,7 +26,7 @@ export function createRoutes(services: Services): Routes {
     const ctx: ActionContext = { services, turn, personId: personIdOf(turn), raw: data };
     const result = await handleAction(ctx);
     if ('card' in result) return result;
-    return { card: await problemCard(services, ctx, result.problem) };
+    return { card: services.views.notice({ title: 'That did not work', text: result.problem, tone: 'warning' }) };
   };
 
   return {
@@ -76,8 +73,11 @@ export function createRoutes(services: Services): Routes {
           user: { id: turn.user.id, name: turn.user.name, aadObjectId: turn.user.aadObjectId },
           bot: { id: turn.conversation.botId, name: turn.conversation.botName },
         });
+        services.views.noteChatId(personId, turn.user.id);
         const person = await services.stores.directory.people.get(personId);
-        if (person && !person.reachable) await services.stores.directory.people.upsert({ ...person, reachable: true });
+        if (person && !person.reachable) {
+          services.directory.notePerson(await services.stores.directory.people.upsert({ ...person, reachable: true }));
+        }
       }
       await turn.sendText(
         'Hello! I am **Challenge**: I take a professional disagreement with another agency through your ' +
@@ -86,19 +86,6 @@ export function createRoutes(services: Services): Routes {
       );
     },
   };
-}
-
-/** An action's input was not acceptable: the challenge's card again with the problem shown. */
-async function problemCard(services: Services, ctx: ActionContext, problem: string) {
-  const challengeId = typeof ctx.raw.challengeId === 'string' ? ctx.raw.challengeId : undefined;
-  const loaded = challengeId ? await services.stores.challenges.load(challengeId) : undefined;
-  const procedure = loaded ? findProcedure(loaded.challenge.procedureId) : undefined;
-  if (loaded && procedure) {
-    // A press that did not even parse is refused and audited when it is not the presser's to make.
-    const refusal = await refuseEarly(services, procedure, loaded.challenge, await pressOf(ctx));
-    return cardFor(services, procedure, loaded.challenge, ctx.personId, { problem: refusal?.reason ?? problem });
-  }
-  return noticeCard({ title: 'That did not work', text: problem, tone: 'warning' });
 }
 
 /**

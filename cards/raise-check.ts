@@ -48,20 +48,6 @@ export function checkRaise(procedure: Procedure, action: RaiseAction): Record<st
   return errors;
 }
 
-/** The external professional a raise names, when it is raised with someone outside the directory. */
-export function externalPerson(action: RaiseAction): PersonRef | undefined {
-  if (action.raisedWith !== EXTERNAL || !action.externalName) return undefined;
-  return {
-    id: `external:${(action.externalEmail ?? action.externalName).toLowerCase()}`,
-    name: action.externalName,
-    ...(action.externalRole ? { role: action.externalRole } : {}),
-    ...(action.externalAgency ? { agency: action.externalAgency } : {}),
-    ...(action.externalEmail ? { email: action.externalEmail } : {}),
-    reachable: false,
-    external: true,
-  };
-}
-
 /** The raise command, once checkRaise found nothing: the people come from the directory. */
 export function toRaiseCommand(
   procedure: Procedure,

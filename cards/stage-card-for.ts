@@ -15,7 +15,7 @@ export interface StageCardForInput extends Omit<StageCardInput, 'viewer'> {
 export function stageCardFor(input: StageCardForInput): AdaptiveCard {
   const { procedure, challenge, personId, now } = input;
   if (!isOnChallenge(challenge, personId)) {
-    return renderCard('minimal-card', toMinimalCardData(procedure, challenge, now));
+    return renderCard('minimal-card', toMinimalCardData(procedure, challenge, now, input.notice));
   }
   return renderCard('stage-card', toStageCardData({ ...input, viewer: viewerOf(procedure, challenge, personId, now) }));
 }

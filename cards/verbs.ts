@@ -5,27 +5,7 @@
  */
 import { z } from 'zod';
 import { OwnerRoleSchema } from '../src/procedures/schema';
-
-export const VERBS = [
-  'raise',
-  'changeProcedure',
-  'refresh',
-  'open',
-  'recordOutcome',
-  'escalate',
-  'resolve',
-  'requestExtension',
-  'agreeExtension',
-  'declineExtension',
-  'pause',
-  'resume',
-  'handOver',
-  'recordMeeting',
-  'recordNotification',
-  'assignLogId',
-] as const;
-export type Verb = (typeof VERBS)[number];
-export const Verb = Object.fromEntries(VERBS.map((v) => [v, v])) as { [K in Verb]: K };
+import type { ChallengeCommandType } from '../src/workflow/guards';
 
 /** Absent, null and blank all mean "not given": clients send '' for an untouched input. */
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
@@ -70,7 +50,7 @@ const version = () => given(z.coerce.number({ error: 'Missing version.' }).int()
 /** A form field's value as a client sends it; checked against the form by coerceFormValues. */
 const formValue = z.union([z.string(), z.boolean(), z.number(), z.array(z.string())]);
 
-const onChallenge = <V extends Verb>(verb: V) => ({
+const onChallenge = <V extends string>(verb: V) => ({
   verb: z.literal(verb),
   challengeId: id(),
   version: version(),
@@ -129,7 +109,38 @@ export const actionShapes = {
     ...onChallenge('assignLogId'),
     logId: given(z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(50)),
   }),
-} satisfies { [K in Verb]: z.ZodObject };
+} satisfies Record<string, z.ZodObject>;
+
+/** Every verb a card may send: the keys of the contract above, so the two cannot drift apart. */
+export type Verb = keyof typeof actionShapes;
+export const VERBS = Object.keys(actionShapes) as Verb[];
+
+/**
+ * The verbs that are one workflow command each, in the order a stage card shows them. The
+ * compiler holds this against the workflow: each is a command type, and every command a person
+ * gives has one (the scheduler's recordReminder is the only command with no button).
+ */
+export const COMMAND_VERBS = [
+  'recordOutcome',
+  'escalate',
+  'resolve',
+  'requestExtension',
+  'agreeExtension',
+  'declineExtension',
+  'pause',
+  'resume',
+  'handOver',
+  'recordMeeting',
+  'recordNotification',
+  'assignLogId',
+] as const satisfies readonly (Verb & ChallengeCommandType)[];
+export type CommandVerb = (typeof COMMAND_VERBS)[number];
+type WithoutVerb = Exclude<ChallengeCommandType, CommandVerb | 'recordReminder'>;
+export const everyCommandHasAVerb: [WithoutVerb] extends [never] ? true : never = true;
+
+export function isCommandVerb(verb: unknown): verb is CommandVerb {
+  return typeof verb === 'string' && (COMMAND_VERBS as readonly string[]).includes(verb);
+}
 
 /** Verbs whose data carries a form's fields beyond the named ones; they arrive as `values`. */
 const FORM_VERBS = ['changeProcedure', 'recordOutcome', 'recordNotification'] as const;
@@ -148,7 +159,7 @@ export type ParsedAction =
   { ok: true; action: CardAction } | { ok: false; verb?: string; errors: Record<string, string> };
 
 function isVerb(v: unknown): v is Verb {
-  return typeof v === 'string' && (VERBS as readonly string[]).includes(v);
+  return typeof v === 'string' && Object.hasOwn(actionShapes, v);
 }
 
 /**

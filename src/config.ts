@@ -41,6 +41,7 @@ const EnvSchema = z
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
     BOT_DOMAIN: optionalString,
     SCHEDULER_INTERVAL_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(60)),
+    SEND_TIMEOUT_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().positive().max(120).default(15)),
   })
   .superRefine((env, ctx) => {
     if (!env.STORAGE_CONNECTION_STRING && !env.STORAGE_TABLE_ENDPOINT) {
@@ -94,6 +95,8 @@ export interface Config {
   appInsightsConnectionString?: string;
   botDomain?: string;
   schedulerIntervalSeconds: number;
+  /** How long one proactive send may take before it is retried. */
+  sendTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -130,5 +133,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     botDomain: e.BOT_DOMAIN,
     schedulerIntervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
+    sendTimeoutSeconds: e.SEND_TIMEOUT_SECONDS,
   };
 }

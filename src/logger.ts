@@ -45,3 +45,14 @@ export const silentLogger: Logger = {
   error: () => undefined,
   child: () => silentLogger,
 };
+
+/**
+ * An error as a code for the logs: its code, HTTP status or class name, never its message
+ * (which may carry the caller's own text).
+ */
+export function errorCode(error: unknown): string {
+  const e = error as { code?: unknown; statusCode?: unknown; name?: unknown } | undefined;
+  if (typeof e?.code === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(e.code)) return e.code;
+  if (typeof e?.statusCode === 'number') return `http-${e.statusCode}`;
+  return typeof e?.name === 'string' && /^[A-Za-z]{1,64}$/.test(e.name) ? e.name : 'error';
+}

@@ -1,118 +1,109 @@
 /**
- * The verbs that are one workflow command each (recordOutcome, escalate, resolve, pause,
- * resume, extensions, recordMeeting, recordNotification, assignLogId, handOver): load the
- * challenge, run the command against the version the card showed, carry out its effects,
- * and answer with the presser's refreshed card. A refusal is recorded (audit) and shown on the card.
+ * The verbs that are one workflow command each (the stage card's buttons): the press goes to
+ * the turn, which loads the challenge, checks the press, decides, commits and answers; this
+ * handler only parses and renders. A press whose input did not parse still goes to the turn,
+ * so it is refused (and recorded) for who or when before its fields are looked at; otherwise
+ * its card comes back with the fields to mend.
  */
-import { commandFromAction } from '../../cards/command-from-action';
 import { coerceFormValues } from '../../cards/form-values';
-import type { CardAction } from '../../cards/verbs';
-import { findProcedure, formOf } from '../../src/procedures';
+import { commandFromAction, type ActionOf, type CommandVerb } from '../../cards/verbs';
 import { stageOf } from '../../src/procedures/lookup';
-import { rolesOf, type Challenge, type Command, type Refusal } from '../../src/workflow';
-import { cardFor, directoryPeople, noticeCard } from '../card-views';
-import { runAndDeliver } from '../deliver';
+import type { Procedure } from '../../src/procedures/schema';
+import type { DirectorySnapshot } from '../../src/directory/directory-cache';
+import type { Built } from '../../src/turn';
+import { findForm, rolesOf, type Challenge } from '../../src/workflow';
 import type { ActionResult } from '../turn';
+import { answerCard } from './answer';
 import { directoryPerson, idempotencyKey, type ActionContext } from './context';
-import { pressOf, refuseEarly } from './early-refusal';
 
-export async function challengeCommand(ctx: ActionContext, action: CardAction): Promise<ActionResult> {
-  const { services } = ctx;
-  if (!('challengeId' in action) || action.verb === 'raise')
-    throw new Error(`${action.verb} is not a challenge command`);
-  const loaded = await services.stores.challenges.load(action.challengeId);
-  const procedure = loaded ? findProcedure(loaded.challenge.procedureId) : undefined;
-  if (!loaded || !procedure) {
-    return {
-      card: noticeCard({
-        title: 'Challenge not found',
-        text: 'This challenge could not be found. It may have been raised in another partnership.',
-        tone: 'warning',
-      }),
+/** A press as it came: parsed into an action, or only its verb and ids with the fields' errors. */
+export type Press =
+  | { action: ActionOf<CommandVerb> }
+  | {
+      verb: CommandVerb;
+      challengeId: string;
+      version?: number;
+      route?: 'next' | 'immediate';
+      fieldErrors: Record<string, string>;
     };
-  }
-  const challenge = loaded.challenge;
-  const person = await directoryPerson(ctx);
-  const actor = { id: ctx.personId, name: person?.name ?? ctx.turn.user.name };
 
-  const command = await toCommand(ctx, action, procedure, challenge);
-  if ('problem' in command) {
-    // Not the presser's to make (or out of bounds): refused and audited whatever the payload lacked.
-    const refusal = await refuseEarly(services, procedure, challenge, await pressOf(ctx), command.refusal);
-    return {
-      card: await cardFor(services, procedure, challenge, ctx.personId, {
-        seenVersion: action.version,
-        problem: refusal?.reason ?? command.problem,
-      }),
-    };
-  }
-  const result = await runAndDeliver(services, procedure, challenge.id, {
-    command,
-    actor,
-    idempotencyKey: idempotencyKey(ctx, action),
-    expectedVersion: action.version,
-  });
-  const after = result.challenge ?? challenge;
-  if (!result.decision.ok) {
-    const stale = result.decision.refusal.code === 'stale';
-    return {
-      card: await cardFor(services, procedure, after, ctx.personId, {
-        seenVersion: stale ? action.version : undefined,
-        problem: result.decision.refusal.reason,
-      }),
-    };
-  }
-  return {
-    card: await cardFor(services, procedure, after, ctx.personId, {
-      problem: doneText(procedure, after.stageId, action.verb),
-    }),
-  };
+export async function challengeCommand(ctx: ActionContext, action: ActionOf<CommandVerb>): Promise<ActionResult> {
+  return press(ctx, { action });
 }
 
-async function toCommand(
+export async function press(ctx: ActionContext, pressed: Press): Promise<ActionResult> {
+  const { services } = ctx;
+  const directory = await services.directory.snapshot();
+  const person = await directoryPerson(ctx);
+  const verb = 'action' in pressed ? pressed.action.verb : pressed.verb;
+  const challengeId = 'action' in pressed ? pressed.action.challengeId : pressed.challengeId;
+  const version = 'action' in pressed ? pressed.action.version : pressed.version;
+  const route =
+    'action' in pressed ? (pressed.action.verb === 'escalate' ? pressed.action.route : undefined) : pressed.route;
+
+  const result = await services.turns.execute({
+    challengeId,
+    actor: { id: ctx.personId, name: person?.name ?? ctx.turn.user.name },
+    idempotencyKey: idempotencyKey(verb, ctx.personId, challengeId, version),
+    ...(version !== undefined ? { expectedVersion: version } : {}),
+    press: { type: verb, ...(route ? { route } : {}) },
+    presserId: ctx.personId,
+    command: ({ challenge, procedure }): Built =>
+      'action' in pressed
+        ? build(ctx, pressed.action, procedure, challenge, directory)
+        : { fieldErrors: pressed.fieldErrors },
+  });
+  return { card: await answerCard(ctx, result, { seenVersion: version, verb }) };
+}
+
+/** The workflow command a parsed press means, with what only the directory can tell. Pure over its inputs. */
+function build(
   ctx: ActionContext,
-  action: CardAction,
-  procedure: NonNullable<ReturnType<typeof findProcedure>>,
+  action: ActionOf<CommandVerb>,
+  procedure: Procedure,
   challenge: Challenge,
-): Promise<Command | { problem: string; refusal?: Refusal }> {
+  directory: DirectorySnapshot,
+): Built {
   if (action.verb === 'handOver') {
-    const to = await ctx.services.stores.directory.people.get(action.toPersonId);
-    if (!to) return { problem: 'That person is not in the directory.' };
+    const to = directory.person(action.toPersonId);
+    if (!to) return { fieldErrors: { toPersonId: 'That person is not in the directory: choose someone else.' } };
     // The card offers the partnership's people; a crafted id must not carry the case out of it (COM-2).
-    const inPartnership = (await directoryPeople(ctx.services, procedure.id)).some((p) => p.id === to.id);
-    if (!inPartnership && to.agencyId !== (await directoryPerson(ctx))?.agencyId) {
+    const inPartnership = directory.ofProcedure(procedure.id).people.some((p) => p.id === to.id);
+    if (!inPartnership && to.agencyId !== directory.person(ctx.personId)?.agencyId) {
       const reason = `That person is not in your agency or in ${procedure.partnership}: hand the role over to someone who is.`;
-      return { problem: reason, refusal: { code: 'notAllowed', reason } };
+      return { refusal: { code: 'notAllowed', reason } };
     }
-    const agency = await ctx.services.stores.directory.agencies.get(to.agencyId);
     return {
-      type: 'handOver',
-      role: action.role,
-      from: ctx.personId,
-      to: { id: to.id, name: to.name, role: to.role, agency: agency?.name, email: to.email, reachable: to.reachable },
+      command: {
+        type: 'handOver',
+        role: action.role,
+        from: ctx.personId,
+        to: {
+          id: to.id,
+          name: to.name,
+          role: to.role,
+          agency: directory.agency(to.agencyId)?.name,
+          email: to.email,
+          reachable: to.reachable,
+        },
+      },
     };
   }
   if (action.verb === 'recordOutcome' || action.verb === 'recordNotification') {
     const formId = action.verb === 'recordOutcome' ? stageOf(procedure, challenge.stageId).record : action.formId;
-    // 'agencies' fields are offered as the partnership's agency names (card-views.ts): turned back into names here.
-    const people = await directoryPeople(ctx.services, procedure.id);
-    const agencies = [...new Set(people.map((p) => p.agency).filter((a): a is string => Boolean(a)))];
-    const coerced = coerceFormValues(
-      formOf(procedure, formId),
-      action.values,
-      rolesOf(challenge, ctx.personId),
-      agencies,
-    );
-    if (!coerced.ok) return { problem: Object.values(coerced.errors).join(' ') };
-    return action.verb === 'recordOutcome'
-      ? { type: 'recordOutcome', values: coerced.values }
-      : { type: 'recordNotification', formId, values: coerced.values };
+    // 'agencies' fields are offered as the partnership's agency names: turned back into names here.
+    const agencies = [...new Set(directory.ofProcedure(procedure.id).agencies.map((a) => a.name))];
+    const form = findForm(procedure, formId);
+    if (!form) return { fieldErrors: { formId: 'That form is not one this challenge sends to the partnership.' } };
+    const coerced = coerceFormValues(form, action.values, rolesOf(challenge, ctx.personId), agencies);
+    if (!coerced.ok) return { fieldErrors: coerced.errors };
+    return {
+      command:
+        action.verb === 'recordOutcome'
+          ? { type: 'recordOutcome', values: coerced.values }
+          : { type: 'recordNotification', formId, values: coerced.values },
+    };
   }
   const command = commandFromAction(action);
-  return command ?? { problem: `"${action.verb}" is not something this card can do.` };
-}
-
-function doneText(procedure: NonNullable<ReturnType<typeof findProcedure>>, stageId: string, verb: string): string {
-  const stage = stageOf(procedure, stageId);
-  return `Done (${verb}). The challenge is at ${stage.label}, ${stage.title}.`;
+  return command ? { command } : { fieldErrors: { verb: 'This card cannot do that.' } };
 }

@@ -1,4 +1,4 @@
-/** What every card-action handler is given. */
+/** What every card-action handler is given, and the small things they share. */
 import type { CardAction } from '../../cards/verbs';
 import type { Person } from '../../src/store';
 import type { Services } from '../services';
@@ -15,13 +15,20 @@ export interface ActionContext {
 
 export type ActionHandler<A extends CardAction = CardAction> = (ctx: ActionContext, action: A) => Promise<ActionResult>;
 
+/** The presser as the directory knows them (from its cache: no read in a warm process). */
 export async function directoryPerson(ctx: ActionContext): Promise<Person | undefined> {
-  return ctx.services.stores.directory.people.get(ctx.personId);
+  return (await ctx.services.directory.snapshot()).person(ctx.personId);
 }
 
-export function idempotencyKey(ctx: ActionContext, action: CardAction): string {
-  // Two presses of the same button on the same card version by the same person are one command;
-  // Teams redelivering an invoke is the same press.
-  const version = 'version' in action ? action.version : 0;
-  return `${action.verb}:${ctx.personId}:${action.challengeId}:v${version}`;
+/**
+ * Two presses of the same button on the same card version by the same person are one command;
+ * Teams redelivering an invoke is the same press.
+ */
+export function idempotencyKey(
+  verb: string,
+  personId: string,
+  challengeId: string,
+  version: number | undefined,
+): string {
+  return `${verb}:${personId}:${challengeId}:v${version ?? 0}`;
 }

@@ -3,14 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
 import { toRaiseFormCardData, type RaiseField } from '../../cards/view-models/raise-form';
 import type { Procedure } from '../../src/procedures/schema';
-import { directoryPeople } from '../card-views';
 import type { Services } from '../services';
 
 export async function defaultProcedureFor(services: Services, personId: string): Promise<Procedure> {
-  const { directory } = services.stores;
-  const person = await directory.people.get(personId);
-  const agency = person ? await directory.agencies.get(person.agencyId) : undefined;
-  const partnership = agency ? await directory.partnerships.get(agency.partnershipId) : undefined;
+  const directory = await services.directory.snapshot();
+  const agency = directory.agency(directory.person(personId)?.agencyId ?? '');
+  const partnership = agency ? directory.partnership(agency.partnershipId) : undefined;
   return services.procedures.find((p) => p.id === partnership?.procedureId) ?? services.procedures[0]!;
 }
 
@@ -25,14 +23,14 @@ export async function raiseFormCard(
   } = {},
 ): Promise<AdaptiveCard> {
   const procedure = options.procedure ?? (await defaultProcedureFor(services, personId));
-  const people = (await directoryPeople(services, procedure.id)).filter((p) => p.id !== personId);
+  const { people } = await services.views.pickers(procedure.id);
   return renderCard(
     'raise-form',
     toRaiseFormCardData({
       procedures: services.procedures,
       procedure,
       challengeId: options.challengeId ?? randomUUID(),
-      people,
+      people: people.filter((p) => p.id !== personId),
       values: options.values,
       errors: options.errors,
     }),

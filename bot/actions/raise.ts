@@ -1,19 +1,17 @@
 /**
  * raise: the raise form was submitted. Checked with zod and the procedure's own rules; a bad
  * submission comes back as the same form with the input kept and each error by its field,
- * and nothing is stored. A good one is recorded, gets its thread, and its first owners their cards.
+ * and nothing is stored. A good one goes to the turn, with the people resolved from the
+ * directory (its cache); its thread and its first owners' cards are sent after the answer.
  */
-import { areasOf, checkRaise } from '../../cards/raise-check';
+import { checkRaise, toRaiseCommand } from '../../cards/raise-check';
 import type { RaiseField } from '../../cards/view-models/raise-form';
 import type { ActionOf } from '../../cards/verbs';
-import { resolveParticipants, type RaisedWith } from '../../src/directory/resolve-participants';
+import { resolveParticipants, rolesToResolve, type RaisedWith } from '../../src/directory/resolve-participants';
 import { findProcedure } from '../../src/procedures';
-import { stageOf } from '../../src/procedures/lookup';
-import type { Agency, Partnership, Person } from '../../src/store';
-import { cardFor, noticeCard } from '../card-views';
-import { runAndDeliver } from '../deliver';
 import type { ActionResult } from '../turn';
-import { directoryPerson, type ActionContext } from './context';
+import { answerCard } from './answer';
+import type { ActionContext } from './context';
 import { raiseFormCard } from './raise-form';
 
 type Values = Partial<Record<RaiseField, string | string[] | undefined>>;
@@ -37,12 +35,13 @@ export async function raise(ctx: ActionContext, action: ActionOf<'raise'>): Prom
   const errors = checkRaise(procedure, action);
   if (Object.keys(errors).length > 0) return raiseFormAgain(ctx, errors);
 
-  const raiser = await directoryPerson(ctx);
-  if (!raiser) {
-    return { card: noticeCard({ title: 'You are not in the directory', text: notInDirectory, tone: 'warning' }) };
-  }
-  const { directory } = services.stores;
-  const partnership = (await directory.partnerships.list()).find((p) => p.procedureId === procedure.id);
+  const directory = await services.directory.snapshot();
+  const raiser = directory.person(ctx.personId);
+  if (!raiser)
+    return {
+      card: services.views.notice({ title: 'You are not in the directory', text: notInDirectory, tone: 'warning' }),
+    };
+  const partnership = directory.partnershipOf(procedure.id);
   if (!partnership)
     return raiseFormAgain(ctx, { procedureId: `${procedure.partnership} is not set up in the directory yet.` });
 
@@ -56,124 +55,47 @@ export async function raise(ctx: ActionContext, action: ActionOf<'raise'>): Prom
           email: action.externalEmail,
         }
       : { kind: 'person', personId: action.raisedWith };
-  let receiving: Person | undefined;
-  if (raisedWith.kind === 'person') {
-    receiving = await directory.people.get(raisedWith.personId);
-    if (!receiving)
-      return raiseFormAgain(ctx, {
-        raisedWith: 'That person is not in the directory; choose someone else or an external professional.',
-      });
+  if (raisedWith.kind === 'person' && !directory.person(raisedWith.personId)) {
+    return raiseFormAgain(ctx, {
+      raisedWith: 'That person is not in the directory; choose someone else or an external professional.',
+    });
   }
-  const view = await directoryView(services, [raiser, receiving], partnership);
-  const roles = procedure.stages.flatMap((s) => [
-    ...s.owners,
-    ...(s.escalatedBy ?? []),
-    ...s.notifyOnEntry.flatMap((n) => n.to),
-  ]);
-  const extraRoles = [
-    ...procedure.copyOnRaise.flatMap((n) => n.to),
-    ...(procedure.log?.assignedBy ?? []),
-    ...(procedure.immediateRoute?.agreedBy ?? []),
-    ...(procedure.repeatPattern?.tell ?? []),
-  ];
   const { participants, raisedBy, raisedWithRef } = resolveParticipants(
-    [...roles, ...extraRoles],
-    view,
+    rolesToResolve(procedure),
+    directory,
     partnership,
     raiser,
     raisedWith,
   );
 
   const channel = partnership.challengeChannel;
-  const thread = channel
-    ? {
-        teamId: channel.teamId,
-        channelId: channel.channelId,
-        serviceUrl: channel.serviceUrl ?? ctx.turn.conversation.serviceUrl,
-        ...(ctx.turn.conversation.tenantId ? { tenantId: ctx.turn.conversation.tenantId } : {}),
-      }
-    : undefined;
-  const command = {
+  const result = await services.turns.execute({
+    challengeId: action.challengeId,
+    procedure,
     actor: { id: raiser.id, name: raiser.name },
-    idempotencyKey: `raise:${action.challengeId}`,
-    command: {
-      type: 'raise',
-      challengeId: action.challengeId,
-      caseReference: action.caseReference,
-      ...(procedure.raiseForm.familyName && action.familyName ? { familyName: action.familyName } : {}),
-      subject: action.subject,
-      kind: action.kind,
-      ...(action.conferenceDate ? { conferenceDate: action.conferenceDate } : {}),
-      // The form sends each area as its slug (choice-value.ts): the procedure's own wording is stored.
-      areas: areasOf(procedure, action).filter((a): a is string => a !== undefined),
-      concern: action.concern,
-      desiredOutcome: action.desiredOutcome,
-      evidence: action.evidence,
-      urgency: action.urgency,
-      raisedBy,
-      raisedWith: raisedWithRef,
-      participants,
-    },
-  } as const;
-  const result = await runAndDeliver(services, procedure, action.challengeId, command, { channel: thread });
-  if (!result.decision.ok) return raiseFormAgain(ctx, { form: result.decision.refusal.reason });
-  const challenge = result.challenge!;
-  const stage = stageOf(procedure, challenge.stageId);
-  return {
-    card: await cardFor(services, procedure, challenge, ctx.personId, {
-      problem: `Challenge raised for case ${challenge.caseReference}: it is at ${stage.label}, ${stage.title}.`,
-    }),
-  };
+    // Per person: someone else sending a raise with this id is refused, never given the raiser's answer.
+    idempotencyKey: `raise:${raiser.id}:${action.challengeId}`,
+    presserId: raiser.id,
+    command: toRaiseCommand(procedure, action, { raisedBy, raisedWith: raisedWithRef, participants }),
+    ...(channel
+      ? {
+          channel: {
+            teamId: channel.teamId,
+            channelId: channel.channelId,
+            serviceUrl: channel.serviceUrl ?? ctx.turn.conversation.serviceUrl,
+            ...(ctx.turn.conversation.tenantId ? { tenantId: ctx.turn.conversation.tenantId } : {}),
+          },
+        }
+      : {}),
+  });
+  // A refused raise of a new challenge is the form again, with why; any other answer is a card.
+  if (result.kind === 'refused' && !result.challenge) return raiseFormAgain(ctx, { form: result.refusal.reason });
+  return { card: await answerCard(ctx, result) };
 }
 
 const notInDirectory =
   'Challenge works from your partnership directory, and your account is not in it yet. ' +
   "Ask your partnership's business unit to add you; meanwhile raise the challenge by your agency's usual route.";
-
-async function directoryView(
-  services: ActionContext['services'],
-  known: (Person | undefined)[],
-  partnership: Partnership,
-) {
-  const { directory } = services.stores;
-  const people = new Map<string, Person>();
-  for (const p of known) if (p) people.set(p.id, p);
-  // Line managers of the two practitioners are looked up once, ahead of the pure resolution.
-  for (const p of known) {
-    if (p?.lineManagerId && !people.has(p.lineManagerId)) {
-      const manager = await directory.people.get(p.lineManagerId);
-      if (manager) people.set(manager.id, manager);
-    }
-  }
-  // Only the two agencies involved and the partnership: never the whole directory.
-  const agencyIds = new Set(known.flatMap((p) => (p ? [p.agencyId] : [])));
-  const agencies = (await Promise.all([...agencyIds].map((id) => directory.agencies.get(id)))).filter(
-    (a): a is Agency => Boolean(a),
-  );
-  const agencyPeople = new Set(
-    agencies.flatMap((a) => [
-      ...a.safeguardingLeadIds,
-      ...a.headOfServiceIds,
-      ...a.directorIds,
-      ...a.seniorManagerIds,
-      ...a.serviceManagerIds,
-    ]),
-  );
-  const partnershipPeople = [
-    ...partnership.businessUnitIds,
-    ...partnership.executiveIds,
-    ...partnership.coordinatorIds,
-    ...partnership.boardRepresentativeIds,
-  ];
-  for (const id of [...agencyPeople, ...partnershipPeople]) {
-    if (!people.has(id)) {
-      const person = await directory.people.get(id);
-      if (person) people.set(id, person);
-    }
-  }
-  const agencyById = new Map(agencies.map((a) => [a.id, a]));
-  return { person: (id: string) => people.get(id), agency: (id: string) => agencyById.get(id) };
-}
 
 /**
  * The procedure's own checks on a submission whose fields are not all well formed yet, so the

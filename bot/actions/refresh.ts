@@ -1,24 +1,22 @@
 /**
  * refresh (Universal Actions' automatic refresh) and open (a button in a list or digest):
- * the person's own up-to-date card, or the minimal card for anyone not on the challenge.
+ * the person's own up-to-date card, or the minimal card for anyone not on the challenge. One read.
  */
 import type { ActionOf } from '../../cards/verbs';
-import { findProcedure } from '../../src/procedures';
-import { cardFor, noticeCard } from '../card-views';
 import type { ActionResult } from '../turn';
+import { answerCard } from './answer';
 import type { ActionContext } from './context';
 
 export async function refresh(
   ctx: ActionContext,
   action: ActionOf<'refresh'> | ActionOf<'open'>,
 ): Promise<ActionResult> {
-  const loaded = await ctx.services.stores.challenges.load(action.challengeId);
-  const procedure = loaded ? findProcedure(loaded.challenge.procedureId) : undefined;
-  if (!loaded || !procedure) {
-    return {
-      card: noticeCard({ title: 'Challenge not found', text: 'This challenge could not be found.', tone: 'warning' }),
-    };
-  }
+  const found = await ctx.services.turns.view(action.challengeId);
+  if ('kind' in found) return { card: await answerCard(ctx, found) };
   const seenVersion = action.verb === 'refresh' ? action.version : undefined;
-  return { card: await cardFor(ctx.services, procedure, loaded.challenge, ctx.personId, { seenVersion }) };
+  return {
+    card: await ctx.services.views.personCard(found.procedure, found.challenge, ctx.personId, {
+      ...(seenVersion !== undefined ? { seenVersion } : {}),
+    }),
+  };
 }

@@ -5,11 +5,14 @@
 import type { Procedure } from '../../src/procedures/schema';
 import type { Challenge } from '../../src/workflow/types';
 import { summaryOf } from './summary';
+import { noticeStyle, type CardNotice } from './notice';
 import { NOT_ON_CHALLENGE } from './wording';
 
-export function toMinimalCardData(procedure: Procedure, challenge: Challenge, now: Date) {
+export function toMinimalCardData(procedure: Procedure, challenge: Challenge, now: Date, notice?: CardNotice) {
   const s = summaryOf(procedure, challenge, now);
   return {
+    notice: notice?.text ?? '',
+    noticeStyle: noticeStyle(notice),
     caseReference: s.caseReference,
     procedure: s.procedure,
     stage: s.stage,

@@ -8,6 +8,16 @@ import { personInWords } from './people';
 
 export type NoticeTone = 'default' | 'good' | 'warning' | 'attention';
 
+/**
+ * What a card says about the press that produced it: done (a confirmation, in a quiet good
+ * style), refused (the workflow's reason) or a problem (input or storage), both in attention.
+ */
+export type CardNotice = { tone: 'done' | 'refused' | 'problem'; text: string };
+
+/** The container style a notice is drawn in. */
+export const noticeStyle = (notice: CardNotice | undefined): 'good' | 'attention' | 'default' =>
+  notice === undefined ? 'default' : notice.tone === 'done' ? 'good' : 'attention';
+
 export interface NoticeInput {
   text: string;
   title?: string;

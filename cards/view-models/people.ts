@@ -16,15 +16,7 @@ export interface DirectoryPerson {
 /** Teams runs a card's refresh automatically for at most 60 users. */
 export const MAX_REFRESH_USERS = 60;
 
-/** Everyone who holds a role on the challenge, once each, the raiser first. */
-export function peopleOnChallenge(challenge: Challenge): PersonRef[] {
-  const seen = new Map<string, PersonRef>();
-  seen.set(challenge.raisedBy.id, challenge.raisedBy);
-  for (const people of Object.values(challenge.participants)) {
-    for (const p of people ?? []) if (!seen.has(p.id)) seen.set(p.id, p);
-  }
-  return [...seen.values()];
-}
+export { peopleOnChallenge } from '../../src/workflow/roles';
 
 /** 'Jane Smith (Head of Service, Leeds City Council)'. */
 export function personInWords(p: Pick<PersonRef, 'name' | 'role' | 'agency'>): string {

@@ -4,6 +4,7 @@
  * details of the case are shown only because the viewer is on the challenge (a person who is
  * not gets the minimal card). Pure: `now` and the viewer are passed in.
  */
+import { COMMAND_VERBS } from '../verbs';
 import { stageOf } from '../../src/procedures/lookup';
 import type { Procedure, Stage } from '../../src/procedures/schema';
 import type { Challenge, Command, PersonRef } from '../../src/workflow/types';
@@ -18,27 +19,16 @@ import {
   type DirectoryPerson,
 } from './people';
 import { challengeDetails, stageHistory, statusLine } from './stage-details';
+import { noticeStyle, type CardNotice } from './notice';
 import type { Viewer } from './viewer';
+import { isStale } from '../../src/workflow/stale';
 import { MOVED_ON, roleInWords, SAFETY_REMINDER } from './wording';
 
 export type CommandType = Command['type'];
 export type { Viewer };
 
 /** The commands a stage card offers as buttons, in the order they appear. */
-export const BUTTON_VERBS = [
-  'recordOutcome',
-  'escalate',
-  'resolve',
-  'requestExtension',
-  'agreeExtension',
-  'declineExtension',
-  'pause',
-  'resume',
-  'handOver',
-  'recordMeeting',
-  'recordNotification',
-  'assignLogId',
-] as const satisfies readonly CommandType[];
+export const BUTTON_VERBS = COMMAND_VERBS;
 export type ButtonVerb = (typeof BUTTON_VERBS)[number];
 
 export interface StageCardInput {
@@ -52,8 +42,8 @@ export interface StageCardInput {
   people?: readonly DirectoryPerson[];
   /** Agency names for 'agencies' fields of the partnership's forms. */
   agencies?: readonly string[];
-  /** A refusal or a failed submission to show at the top. */
-  problem?: string;
+  /** What the press that produced this card came to: shown at the top, in its tone. */
+  notice?: CardNotice;
   /** Teams wants user MRIs in refresh.userIds; the default is the person's id as stored. */
   userIdOf?: (p: PersonRef) => string;
 }
@@ -110,9 +100,10 @@ export function toStageCardData(input: StageCardInput) {
     caseReference: challenge.caseReference,
     procedure: procedure.partnership,
     stage: { label: stage.label, title: stage.title, summary: stage.summary },
-    movedOn: input.seenVersion !== undefined && input.seenVersion < challenge.version,
+    movedOn: isStale(challenge, input.seenVersion),
     movedOnText: MOVED_ON,
-    problem: input.problem ?? '',
+    problem: input.notice?.text ?? '',
+    noticeStyle: noticeStyle(input.notice),
     safety: SAFETY_REMINDER,
     status: statusLine(procedure, challenge),
     deadline,

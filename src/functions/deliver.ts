@@ -1,9 +1,10 @@
 /**
- * One send to several people, exactly once per person: each person's send is claimed, made
- * and settled on its own, so a failure for one never repeats the send to another. Shell.
+ * The digest's sends, exactly once per person: each person's send is claimed, made and
+ * settled on its own, so a failure for one never repeats the send to another. (A digest is
+ * no challenge's transition; what transitions owe goes through the turn's dispatcher.) Shell.
  */
 import type { ReminderClaims } from '../store/reminder-claims';
-import type { SchedulerMessenger, Undelivered } from './messenger';
+import type { Messenger, Undelivered } from '../turn';
 
 export interface DeliveryResult {
   /** Everyone's send is settled (sent, or given up): the send as a whole can be recorded. */
@@ -17,7 +18,7 @@ export interface DeliveryResult {
 
 export interface DeliverDeps {
   claims: ReminderClaims;
-  messenger: SchedulerMessenger;
+  messenger: Pick<Messenger, 'sendToPerson'>;
   onUndelivered?: (what: Undelivered) => void | Promise<void>;
 }
 

@@ -5,10 +5,11 @@
  */
 import { renderCard } from '../../cards/render';
 import { toDigestCardData } from '../../cards/view-models/digest';
-import { createWorkingCalendar, londonDate } from '../calendar';
+import { londonDate } from '../calendar';
 import { digestKey, digestRecipients, isDigestTime, planDigest, type DigestEntry } from '../scheduler';
 import { deliverOnce } from './deliver';
-import type { Undelivered } from './messenger';
+import type { Undelivered } from '../turn';
+import { bankHolidayCalendar } from '../workflow/calendar-of';
 import type { SchedulerDeps } from './scheduler-deps';
 
 export interface DigestReport {
@@ -29,7 +30,7 @@ export async function runDigest(
 ): Promise<DigestReport> {
   const report: DigestReport = { at: now.toISOString(), ran: false, sentTo: [], undelivered: [] };
   // Bank holidays only: a lead's digest spans partnerships, so one partnership's closure days do not hold it.
-  const calendar = createWorkingCalendar();
+  const calendar = bankHolidayCalendar();
   if (!options.force && !isDigestTime(now, calendar)) return { ...report, reason: 'not digest time' };
   const day = londonDate(now);
   if ((await deps.claims.outcome(RUN_SCOPE, day)) === 'sent') return { ...report, reason: 'already sent today' };

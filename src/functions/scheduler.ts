@@ -10,8 +10,8 @@ import type { SchedulerDeps } from './scheduler-deps';
 import { runTick, type TickReport } from './tick';
 
 export interface Scheduler {
-  /** Reminders due, then the morning digest when it is digest time (a single read once it has gone). */
-  tick(now?: Date): Promise<TickReport & { digest: DigestReport }>;
+  /** What crashed or slow turns still owe, the reminders due, then the digest when it is digest time. */
+  tick(now?: Date): Promise<TickReport & { digest: DigestReport; redelivered: number }>;
   digest(now?: Date, options?: { force?: boolean }): Promise<DigestReport>;
   reconcile(now?: Date): Promise<ReconcileReport>;
 }
@@ -21,10 +21,11 @@ export function createScheduler(deps: SchedulerDeps, clock: Clock): Scheduler {
   return {
     tick: (now = clock.now()) =>
       inTimerRun('tick', deps.logger, async () => {
+        const swept = await deps.dispatcher.sweep();
         const reminders = await runTick(deps, now);
         // The digest timer may have missed its run: a tick in the digest window catches up.
         const digest = await runDigest(deps, now);
-        return { ...reminders, digest };
+        return { ...reminders, digest, redelivered: swept.done };
       }),
     digest: (now = clock.now(), options = {}) => inTimerRun('digest', deps.logger, () => runDigest(deps, now, options)),
     reconcile: (now = clock.now()) => inTimerRun('reconcile', deps.logger, () => runReconcile(deps, now)),

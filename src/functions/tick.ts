@@ -1,14 +1,16 @@
 /**
- * One scheduler tick: read the index rows whose time has come, and for each challenge send the
- * reminders due (claimed, sent, settled, then recorded in its history), and move its wake on.
- * Safe to run late, twice at once, or after a missed one: what is due is decided from the
- * state and `now`, and each send is claimed exactly once. Shell.
+ * One scheduler tick: read the index rows whose time has come, and for each challenge record
+ * the reminders due through the turn (each a recordReminder command whose sends are committed
+ * with it and then made), and move its wake on. Safe to run late, twice at once, or after a
+ * missed one: what is due is decided from the state and `now`, the reminder's key makes its
+ * record once, and each owed send is claimed by ETag. Shell.
  */
+import { errorCode } from '../logger';
 import { nextWakeAt, planReminders } from '../scheduler';
 import type { DueRow } from '../store/deadline-index';
+import type { Undelivered } from '../turn';
+import { calendarOf } from '../workflow/calendar-of';
 import { SYSTEM_ACTOR_ID, type Challenge, type ReminderLevel } from '../workflow/types';
-import { deliverOnce } from './deliver';
-import type { Undelivered } from './messenger';
 import type { SchedulerDeps } from './scheduler-deps';
 
 export interface SentReminder {
@@ -18,7 +20,7 @@ export interface SentReminder {
   level: ReminderLevel;
   /** Person ids this tick delivered to. */
   to: string[];
-  /** Recorded in the challenge's history (all its sends settled). */
+  /** Recorded in the challenge's history. */
   recorded: boolean;
 }
 
@@ -40,10 +42,10 @@ export async function runTick(deps: SchedulerDeps, now: Date): Promise<TickRepor
       await tickChallenge(deps, row, now, report);
     } catch (error) {
       // One challenge's trouble must not stop the others; its row stays due for the next tick.
-      report.errors.push({ challengeId: row.challengeId, error: String(error) });
+      report.errors.push({ challengeId: row.challengeId, error: errorCode(error) });
       deps.logger?.error('scheduler tick failed for a challenge', {
         challengeId: row.challengeId,
-        error: String(error),
+        code: errorCode(error),
       });
     }
   }
@@ -59,45 +61,37 @@ async function tickChallenge(deps: SchedulerDeps, row: DueRow, now: Date, report
   }
   let challenge: Challenge = loaded.challenge;
   const procedure = deps.procedureOf(challenge.procedureId);
-  const calendar = deps.calendarOf(procedure);
+  const calendar = calendarOf(procedure);
 
   for (const reminder of planReminders({ challenge, procedure, calendar, now })) {
-    const card = deps.reminderCard(reminder, challenge, procedure, now);
-    const delivery = await deliverOnce(
-      {
-        claims: deps.claims,
-        messenger: deps.messenger,
-        ...(deps.onUndelivered ? { onUndelivered: deps.onUndelivered } : {}),
-      },
-      {
-        scope: challenge.id,
-        key: reminder.key,
-        challengeId: challenge.id,
-        personIds: reminder.to.map((p) => p.id),
-        card,
-      },
-    );
-    report.undelivered.push(...delivery.undelivered);
-    let recorded = false;
-    if (delivery.complete) {
-      const result = await deps.record(challenge.id, {
-        command: { type: 'recordReminder', reminderKey: reminder.key, level: reminder.level, to: delivery.deliveredTo },
-        actor: { id: SYSTEM_ACTOR_ID, name: 'Reminders' },
-        idempotencyKey: reminder.key,
-      });
-      recorded = result.decision.ok;
-      if (result.challenge) challenge = result.challenge;
-    }
-    if (delivery.sentTo.length > 0 || recorded) {
-      report.sent.push({
-        key: reminder.key,
-        challengeId: challenge.id,
-        caseReference: challenge.caseReference,
+    // Recorded first, with the sends it owes committed beside it; then sent. The key makes it once.
+    const result = await deps.turns.execute({
+      challengeId: challenge.id,
+      actor: { id: SYSTEM_ACTOR_ID, name: 'Reminders' },
+      idempotencyKey: reminder.key,
+      command: {
+        type: 'recordReminder',
+        reminderKey: reminder.key,
         level: reminder.level,
-        to: delivery.sentTo,
-        recorded,
-      });
-    }
+        to: reminder.to.map((p) => p.id),
+      },
+      sends: 'await',
+    });
+    if (result.kind !== 'done') continue;
+    challenge = result.challenge;
+    const sentTo = (result.dispatched?.delivered ?? [])
+      .filter((d) => d.reminderKey === reminder.key)
+      .map((d) => d.personId);
+    report.undelivered.push(...(result.dispatched?.undelivered ?? []));
+    if (result.repeat) continue;
+    report.sent.push({
+      key: reminder.key,
+      challengeId: challenge.id,
+      caseReference: challenge.caseReference,
+      level: reminder.level,
+      to: sentTo,
+      recorded: true,
+    });
   }
 
   const wake = nextWakeAt({ challenge, procedure, calendar, now });

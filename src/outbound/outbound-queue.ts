@@ -50,6 +50,20 @@ export interface OutboundQueueOptions {
   /** A send that finally failed (the bot writes it to the audit table). Also called for blocked sends. */
   onFailed?: (job: OutboundJob, error: OutboundError) => void | Promise<void>;
   onRetry?: (job: OutboundJob, error: unknown, attempt: number, waitMs: number) => void;
+  /**
+   * How long one attempt may take before it counts as a failed one (and is retried): a channel
+   * that hangs holds its conversation for this long at most, and no other conversation at all.
+   */
+  attemptTimeoutMs?: number;
+}
+
+/** An attempt that took too long: retried like a dropped connection. */
+export class SendTimeout extends Error {
+  override readonly name = 'SendTimeout';
+  readonly code = 'ETIMEDOUT';
+  constructor(ms: number) {
+    super(`no answer in ${ms} ms`);
+  }
 }
 
 export interface OutboundQueue {
@@ -70,6 +84,17 @@ export function createOutboundQueue(options: OutboundQueueOptions): OutboundQueu
   /** A conversation the channel told to wait (Retry-After) waits as a whole. */
   const heldUntil = new Map<string, number>();
   const now = () => options.clock.now().getTime();
+  const attemptTimeoutMs = options.attemptTimeoutMs ?? 15_000;
+
+  /** The attempt, or a SendTimeout once it has taken too long (the attempt itself is left to end on its own). */
+  function timed<T>(attempt: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new SendTimeout(attemptTimeoutMs)), attemptTimeoutMs);
+      timer.unref?.();
+    });
+    return Promise.race([attempt, timeout]).finally(() => clearTimeout(timer));
+  }
 
   async function slot(job: OutboundJob): Promise<void> {
     const tenant = job.tenantId ?? DEFAULT_TENANT;
@@ -115,7 +140,7 @@ export function createOutboundQueue(options: OutboundQueueOptions): OutboundQueu
     for (let attempt = 1; ; attempt++) {
       await slot(job);
       try {
-        return await job.send();
+        return await timed(job.send());
       } catch (error) {
         const verdict = classify(error);
         if (verdict === 'blocked') return give(job, new OutboundError('blocked', attempt, error));

@@ -13,4 +13,4 @@ export {
   type DigestPlan,
   type DigestSection,
 } from './digest';
-export { challengeWakeAt, calendarFor } from './wake';
+export { challengeWakeAt } from './wake';

@@ -1,17 +1,11 @@
 /** The wake time of a challenge for the deadline index, with its procedure and calendar looked up. Pure. */
-import { createWorkingCalendar, type WorkingCalendar } from '../calendar';
 import { getProcedure } from '../procedures';
-import type { Procedure } from '../procedures/schema';
+import { calendarOf } from '../workflow/calendar-of';
 import type { Challenge } from '../workflow/types';
 import { nextWakeAt } from './reminders';
-
-/** The procedure's working calendar: bank holidays plus its closure days. */
-export function calendarFor(procedure: Procedure): WorkingCalendar {
-  return createWorkingCalendar({ closureDays: procedure.closureDays });
-}
 
 export function challengeWakeAt(challenge: Challenge, now: Date): Date | undefined {
   if (challenge.status !== 'open') return undefined;
   const procedure = getProcedure(challenge.procedureId);
-  return nextWakeAt({ challenge, procedure, calendar: calendarFor(procedure), now });
+  return nextWakeAt({ challenge, procedure, calendar: calendarOf(procedure), now });
 }

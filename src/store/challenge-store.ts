@@ -14,6 +14,9 @@ import { getEntityOrUndefined as getOrUndefined } from './tables';
 export const snapshotRowKey = 'snapshot';
 export const eventRowKey = (version: number): string => `event-${versionKey(version)}`;
 export const answerRowKey = (idempotencyKey: string): string => `key-${safeKey(idempotencyKey)}`;
+/** What a transition owes, in the order it was decided: `owed-<version>-<n>`. */
+export const owedRowKey = (version: number, index: number): string =>
+  `owed-${versionKey(version)}-${String(index).padStart(3, '0')}`;
 
 /** Transactions take at most 100 rows and 4 MiB. */
 const maxTransactionRows = 100;
@@ -24,6 +27,17 @@ const challengeFrame = z.looseObject({ id: z.string(), version: z.number().int()
 const eventFrame = z.looseObject({ type: z.string(), at: z.string(), idempotencyKey: z.string() });
 const asChallenge = (value: unknown): Challenge => challengeFrame.parse(value) as unknown as Challenge;
 const asEvent = (value: unknown): ChallengeEvent => eventFrame.parse(value) as unknown as ChallengeEvent;
+
+/** A row of what a committed transition still owes (a send, an index update), as the store keeps it. */
+export interface OwedRow {
+  rowKey: string;
+  etag: string;
+  /** Opaque to the store: the turn's own schema checks it. */
+  value: unknown;
+  /** Set while a dispatcher holds the row; after it, anyone may claim it again. */
+  claimedUntil?: string;
+  attempts: number;
+}
 
 export interface LoadedChallenge {
   challenge: Challenge;
@@ -40,15 +54,25 @@ export interface Transition {
   events: ChallengeEvent[];
   /** Stored under the command's idempotency key, so a repeat gets the same answer. */
   answer: { key: string; value: unknown };
+  /** What the transition owes beyond its partition: committed with it, delivered afterwards. */
+  owed?: readonly unknown[];
+}
+
+/** The state and the answer a command's key already has, from one partition read. */
+export interface CommandLoad {
+  loaded: LoadedChallenge | undefined;
+  answer: unknown | undefined;
 }
 
 export interface ChallengeStore {
   load(challengeId: string): Promise<LoadedChallenge | undefined>;
+  /** The snapshot and the answer under `idempotencyKey`, in one request. */
+  loadForCommand(challengeId: string, idempotencyKey: string): Promise<CommandLoad>;
   /** The whole history, oldest first. */
   events(challengeId: string): Promise<ChallengeEvent[]>;
   findAnswer(challengeId: string, idempotencyKey: string): Promise<unknown | undefined>;
   /** Throws ConflictError when the ETag is stale or a row already exists; then nothing was written. */
-  commit(transition: Transition): Promise<{ etag: string }>;
+  commit(transition: Transition): Promise<{ etag: string; owed: OwedRow[] }>;
   /** Every snapshot (a table scan): for reconciles and reports, not for turns. */
   snapshots(): AsyncIterable<Challenge>;
 }
@@ -60,6 +84,22 @@ export function createChallengeStore(table: TableClient): ChallengeStore {
       if (!entity) return undefined;
       const challenge = asChallenge(fromJsonColumns(entity, `snapshot of ${challengeId}`));
       return { challenge, etag: entity.etag };
+    },
+
+    async loadForCommand(challengeId, idempotencyKey) {
+      const pk = partitionKey(challengeId);
+      const filter = odata`PartitionKey eq ${pk} and (RowKey eq ${snapshotRowKey} or RowKey eq ${answerRowKey(idempotencyKey)})`;
+      let loaded: LoadedChallenge | undefined;
+      let answer: unknown;
+      for await (const entity of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+        if (entity.rowKey === snapshotRowKey) {
+          loaded = {
+            challenge: asChallenge(fromJsonColumns(entity, `snapshot of ${challengeId}`)),
+            etag: String(entity.etag),
+          };
+        } else answer = fromJsonColumns(entity, `answer for ${idempotencyKey}`);
+      }
+      return { loaded, answer };
     },
 
     async events(challengeId) {
@@ -78,11 +118,18 @@ export function createChallengeStore(table: TableClient): ChallengeStore {
     },
 
     async commit(transition) {
-      const actions = transitionActions(transition);
+      const { actions, owedKeys } = transitionActions(transition);
       try {
         const response = await table.submitTransaction(actions);
-        // The snapshot is the first action; its sub-response carries the new ETag.
-        return { etag: response.subResponses[0]?.etag ?? '' };
+        // The snapshot is the first action; its sub-response carries the new ETag. The owed rows come last.
+        const first = actions.length - owedKeys.length;
+        const owed = owedKeys.map((rowKey, i) => ({
+          rowKey,
+          etag: response.subResponses[first + i]?.etag ?? '',
+          value: transition.owed?.[i],
+          attempts: 0,
+        }));
+        return { etag: response.subResponses[0]?.etag ?? '', owed };
       } catch (error) {
         conflictOrThrow(transition.challengeId, error);
       }
@@ -97,15 +144,21 @@ export function createChallengeStore(table: TableClient): ChallengeStore {
   };
 }
 
-function transitionActions({ challengeId, etag, snapshot, events, answer }: Transition): TransactionAction[] {
+function transitionActions({ challengeId, etag, snapshot, events, answer, owed = [] }: Transition): {
+  actions: TransactionAction[];
+  owedKeys: string[];
+} {
   const pk = partitionKey(challengeId);
   if (snapshot.id !== challengeId) throw new Error(`Snapshot ${snapshot.id} is not challenge ${challengeId}.`);
   const firstVersion = snapshot.version - events.length + 1;
   if (events.length === 0 || firstVersion < 1) {
     throw new Error(`A transition needs events numbered 1..${snapshot.version}; got ${events.length}.`);
   }
-  if (events.length + 2 > maxTransactionRows) {
-    throw new EntityTooLargeError(`Transition of ${challengeId}`, `${events.length} events, at most 98 fit`);
+  if (events.length + owed.length + 2 > maxTransactionRows) {
+    throw new EntityTooLargeError(
+      `Transition of ${challengeId}`,
+      `${events.length} events and ${owed.length} owed rows, at most 98 fit`,
+    );
   }
 
   const snapshotColumns = toJsonColumns(snapshot, `Snapshot of ${challengeId}`);
@@ -117,7 +170,11 @@ function transitionActions({ challengeId, etag, snapshot, events, answer }: Tran
   };
   const eventColumns = events.map((event) => toJsonColumns(event, `Event ${event.type} of ${challengeId}`));
   const answerColumns = toJsonColumns(answer.value, `Answer of ${challengeId}`);
-  const bytes = [snapshotColumns, answerColumns, ...eventColumns].reduce((sum, c) => sum + jsonBytes(c), 0);
+  const owedColumns = owed.map((value) => toJsonColumns(value, `What ${challengeId} owes`));
+  const bytes = [snapshotColumns, answerColumns, ...eventColumns, ...owedColumns].reduce(
+    (sum, c) => sum + jsonBytes(c),
+    0,
+  );
   if (bytes > maxTransactionBytes) {
     throw new EntityTooLargeError(`Transition of ${challengeId}`, `about ${bytes} bytes, the limit is 4 MiB`);
   }
@@ -132,7 +189,12 @@ function transitionActions({ challengeId, etag, snapshot, events, answer }: Tran
     actions.push(['create', { partitionKey: pk, rowKey: eventRowKey(version), version, type: event.type, ...columns }]);
   });
   actions.push(['create', { partitionKey: pk, rowKey: answerRowKey(answer.key), key: answer.key, ...answerColumns }]);
-  return actions;
+  const owedKeys = owedColumns.map((columns, i) => {
+    const rowKey = owedRowKey(snapshot.version, i);
+    actions.push(['create', { partitionKey: pk, rowKey, attempts: 0, ...columns }]);
+    return rowKey;
+  });
+  return { actions, owedKeys };
 }
 
 /** A few plain columns beside the JSON, so a reconcile or a report can filter without parsing. */
@@ -147,7 +209,7 @@ function summary(challenge: Challenge): Record<string, string | number> {
   return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
 }
 
-function partitionKey(challengeId: string): string {
+export function partitionKey(challengeId: string): string {
   if (!challengeId || safeKey(challengeId) !== challengeId) {
     throw new Error(`Challenge id "${challengeId}" cannot be a PartitionKey.`);
   }

@@ -3,7 +3,7 @@
  * the bot) and the thread of each challenge in its partnership's channel. The reference is
  * kept as the Bot Framework gave it; only the fields the messenger relies on are checked.
  */
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { fromJsonColumns, toJsonColumns } from './entity-json';
 import { safeKey } from './keys';
@@ -33,6 +33,8 @@ export type ChallengeThread = z.infer<typeof ChallengeThreadSchema>;
 export interface ConversationStore {
   saveUserReference(userId: string, reference: StoredConversationReference): Promise<void>;
   getUserReference(userId: string): Promise<StoredConversationReference | undefined>;
+  /** The references of many people at once (one query per 20), for the ids Teams wants on a card. */
+  userReferences(userIds: readonly string[]): Promise<Map<string, StoredConversationReference>>;
   saveThread(thread: ChallengeThread): Promise<void>;
   getThread(challengeId: string): Promise<ChallengeThread | undefined>;
 }
@@ -54,6 +56,20 @@ export function createConversationStore(table: TableClient): ConversationStore {
     async getUserReference(userId) {
       const value = await get(userPartition, userId);
       return value === undefined ? undefined : ConversationReferenceSchema.parse(value);
+    },
+    async userReferences(userIds) {
+      const found = new Map<string, StoredConversationReference>();
+      const unique = [...new Set(userIds)];
+      for (let i = 0; i < unique.length; i += 20) {
+        const keys = unique.slice(i, i + 20).map((id) => odata`RowKey eq ${safeKey(id)}`);
+        const filter = `${odata`PartitionKey eq ${userPartition}`} and (${keys.join(' or ')})`;
+        for await (const entity of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+          const parsed = ConversationReferenceSchema.safeParse(fromJsonColumns(entity, 'user reference'));
+          const id = unique.find((u) => safeKey(u) === entity.rowKey);
+          if (parsed.success && id) found.set(id, parsed.data);
+        }
+      }
+      return found;
     },
     saveThread: (thread) => put(threadPartition, thread.challengeId, ChallengeThreadSchema.parse(thread)),
     async getThread(challengeId) {

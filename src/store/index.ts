@@ -8,6 +8,7 @@ import { createConversationStore, type ConversationStore } from './conversation-
 import { createDirectoryStore, type DirectoryStore } from './directory-store';
 import { createDeadlineIndex, type DeadlineIndex } from './deadline-index';
 import { createOutbox, type Outbox } from './outbox';
+import { createOwedStore, type OwedStore } from './owed-store';
 import { createPersonIndex, type PersonIndex } from './person-index';
 import { createReminderClaims, type ReminderClaims } from './reminder-claims';
 import { createTableClients, ensureTables, tableNames, type TableConfig, type TableNames } from './tables';
@@ -23,8 +24,10 @@ export interface Stores {
   deadlineIndex: DeadlineIndex;
   /** Exactly-once claims for reminders and digests. */
   reminderClaims: ReminderClaims;
-  /** What committed commands still owe people, until it is delivered. */
+  /** Which challenges may still owe sends: one entry a committed press, until its sends are made. */
   outbox: Outbox;
+  /** The rows a transition owes, in the challenge's own partition (claimed, carried out, deleted). */
+  owed: OwedStore;
   /** Creates the tables that are missing; safe to call on every start. */
   ensureTables(): Promise<void>;
 }
@@ -42,6 +45,8 @@ export function createStores(config: TableConfig, options: { clock?: Clock } = {
     deadlineIndex: createDeadlineIndex(clients.deadlineIndex, { clock }),
     reminderClaims: createReminderClaims(clients.reminderClaims, { clock }),
     outbox: createOutbox(clients.outbox, { clock: systemClock }),
+    // Leases run on real time, as the outbound queue does: a frozen test clock must not hold a row.
+    owed: createOwedStore(clients.challenges, { clock: systemClock }),
     ensureTables: () => ensureTables(clients),
   };
 }
@@ -49,7 +54,8 @@ export function createStores(config: TableConfig, options: { clock?: Clock } = {
 export type { TableConfig, TableNames } from './tables';
 export { tableNames } from './tables';
 export { ConflictError, EntityTooLargeError } from './errors';
-export type { ChallengeStore, LoadedChallenge, Transition } from './challenge-store';
+export type { ChallengeStore, CommandLoad, LoadedChallenge, OwedRow, Transition } from './challenge-store';
+export type { OwedStore } from './owed-store';
 export type { AuditEntry, AuditStore } from './audit-store';
 export type { DirectoryStore, Repository } from './directory-store';
 export type { ConversationStore, ChallengeThread, StoredConversationReference } from './conversation-store';
@@ -58,7 +64,5 @@ export { createDeadlineIndex, wakeRowKey } from './deadline-index';
 export type { DeadlineIndex, DeadlineIndexOptions, DueRow } from './deadline-index';
 export { createReminderClaims, DEFAULT_LEASE_MS } from './reminder-claims';
 export type { Claim, ClaimResult, ReminderClaims, ReminderClaimsOptions, SettledOutcome } from './reminder-claims';
-export { createCommandRunner, runCommand } from './run-command';
-export type { Apply, CommandResult, CommandRunnerDeps, Decide } from './run-command';
 export * from './directory-schema';
 export type { Outbox, OutboxEntry } from './outbox';

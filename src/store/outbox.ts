@@ -1,9 +1,9 @@
 /**
- * The outbox: what a command still owes the people on a challenge (cards, feedback, thread
- * posts) between its commit and their delivery. An entry is written before the command runs
- * and removed once its effects are carried out, so a crash in between leaves it for the
- * sweep, which re-derives the effects from the stored events. A sweep reads only entries
- * older than its grace period: one range query, not every challenge.
+ * The outbox: a pointer to each challenge that may still owe sends. What is owed is committed
+ * with the transition, in the challenge's partition (owed-store.ts); this entry is written just
+ * before that commit and removed once those rows are carried out, so the sweep finds what a
+ * crash or a hung send left with one range query on the entries older than its grace period,
+ * not a scan of every challenge. An entry whose commit never happened is found empty and dropped.
  */
 import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
@@ -15,22 +15,16 @@ const partition = 'pending';
 
 export const OutboxEntrySchema = z.object({
   challengeId: z.string().min(1),
-  /** The command's idempotency key: its events carry it, so the sweep can find them. */
+  /** The press's idempotency key: one entry a press. */
   idempotencyKey: z.string().min(1),
-  /** Where a new challenge's thread goes (raise only), as the turn knew it. */
-  channel: z
-    .object({ teamId: z.string(), channelId: z.string(), serviceUrl: z.string(), tenantId: z.string().optional() })
-    .optional(),
-  /** The person whose own card the turn's answer already replaced. */
-  answeredInPlace: z.string().optional(),
   createdAt: z.string(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema> & { rowKey: string };
 
 export interface Outbox {
-  /** Records what a command is about to owe; returns the entry to settle afterwards. */
+  /** Records that a command is about to commit what it owes; returns the entry to settle afterwards. */
   open(entry: Omit<OutboxEntry, 'rowKey' | 'createdAt'>): Promise<OutboxEntry>;
-  /** Delivered, refused or never committed: nothing more is owed. */
+  /** Carried out, or never committed: nothing more is owed under it. */
   settle(entry: Pick<OutboxEntry, 'rowKey'>): Promise<void>;
   /** Entries older than `graceMs`: their turn has had time to finish, so they are orphans. */
   orphans(graceMs: number, limit?: number): Promise<OutboxEntry[]>;

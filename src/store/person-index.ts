@@ -1,8 +1,9 @@
 /**
  * "My challenges": one row per person per challenge they are on (PartitionKey person id,
- * RowKey challenge id), upserted after each commit. It is a derived view, written outside
- * the challenge's transaction: if an upsert is lost, `reconcile` rebuilds it from the
- * snapshots, which are the truth.
+ * RowKey challenge id). It changes only when the people on a challenge change (a raise, a
+ * hand-over), as a row the transition owes (src/turn/owed.ts), so it survives a crash; the
+ * challenge's state (stage, status) is read from its snapshot. `reconcile` rebuilds it from
+ * the snapshots, which are the truth.
  */
 import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
@@ -16,33 +17,31 @@ export const PersonChallengeSchema = z.object({
   /** The agency's case reference: never the family name. */
   caseReference: z.string(),
   procedureId: z.string(),
-  status: z.enum(['open', 'paused', 'resolved']),
-  stageId: z.string(),
   /** "raiser", "raisedWith" and the OwnerRoles the person holds. */
   roles: z.array(z.string()),
   raisedAt: z.string(),
+  /** The challenge's version when its people last changed: an older write never hides a newer one. */
   version: z.number().int(),
 });
 export type PersonChallenge = z.infer<typeof PersonChallengeSchema>;
 
 export interface PersonIndex {
-  /** Idempotent. With `before`, people no longer on the challenge lose their row. */
-  update(after: Challenge, before?: Challenge): Promise<void>;
+  /** Idempotent. People among `formerIds` no longer on the challenge lose their row. */
+  update(after: Challenge, formerIds?: readonly string[]): Promise<void>;
   forPerson(personId: string): Promise<PersonChallenge[]>;
   /** Rebuilds the rows of every snapshot given; returns how many challenges it indexed. */
   reconcile(snapshots: AsyncIterable<Challenge>): Promise<number>;
 }
 
 export function createPersonIndex(table: TableClient): PersonIndex {
-  const update: PersonIndex['update'] = async (after, before) => {
+  const update: PersonIndex['update'] = async (after, formerIds = []) => {
     const rows = rowsFor(after);
     await Promise.all(rows.map((row) => writeIfNewer(table, row)));
-    if (!before) return;
     const now = new Set(rows.map((row) => row.personId));
-    const gone = rowsFor(before).filter((row) => !now.has(row.personId));
+    const gone = formerIds.filter((id) => !now.has(id));
     await Promise.all(
-      gone.map((row) =>
-        table.deleteEntity(safeKey(row.personId), safeKey(row.challengeId)).catch((error: unknown) => {
+      gone.map((personId) =>
+        table.deleteEntity(safeKey(personId), safeKey(after.id)).catch((error: unknown) => {
           if (statusOf(error) !== 404) throw error;
         }),
       ),
@@ -117,8 +116,6 @@ export function rowsFor(challenge: Challenge): PersonChallenge[] {
     challengeId: challenge.id,
     caseReference: challenge.caseReference,
     procedureId: challenge.procedureId,
-    status: challenge.status,
-    stageId: challenge.stageId,
     roles: [...held].sort(),
     raisedAt: challenge.raisedAt,
     version: challenge.version,

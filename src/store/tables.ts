@@ -47,17 +47,27 @@ export function tableNames(prefix = ''): TableNames {
 
 export type TableClients = { [K in keyof TableNames]: TableClient };
 
+/**
+ * A press waits for storage, so a store that is down must be told apart quickly: two quick
+ * retries, not the SDK's default of three growing to seconds (the turn answers "not saved").
+ */
+const retryOptions = { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1_000 };
+
 export function createTableClient(config: TableConfig, table: string): TableClient {
   if ('connectionString' in config) {
     const http = /TableEndpoint=http:|UseDevelopmentStorage=true|DefaultEndpointsProtocol=http;/i.test(
       config.connectionString,
     );
-    const options: TableServiceClientOptions = { allowInsecureConnection: config.allowInsecureConnection ?? http };
+    const options: TableServiceClientOptions = {
+      allowInsecureConnection: config.allowInsecureConnection ?? http,
+      retryOptions,
+    };
     return TableClient.fromConnectionString(config.connectionString, table, options);
   }
   const http = config.tableEndpoint.startsWith('http:');
   return new TableClient(config.tableEndpoint, table, config.credential ?? new DefaultAzureCredential(), {
     allowInsecureConnection: config.allowInsecureConnection ?? http,
+    retryOptions,
   });
 }
 

@@ -4,25 +4,9 @@
  */
 import type { WorkingCalendar } from '../calendar';
 import type { Procedure } from '../procedures/schema';
-import { procedureCalendar } from './escalation-offer';
-import { guard, type ChallengeCommandType } from './guards';
+import { calendarOf } from './calendar-of';
+import { CHALLENGE_COMMAND_TYPES, guard, type ChallengeCommandType } from './guards';
 import type { Challenge } from './types';
-
-const commandTypes: readonly ChallengeCommandType[] = [
-  'recordOutcome',
-  'escalate',
-  'resolve',
-  'pause',
-  'resume',
-  'requestExtension',
-  'agreeExtension',
-  'declineExtension',
-  'handOver',
-  'recordMeeting',
-  'recordNotification',
-  'assignLogId',
-  'recordReminder',
-];
 
 /**
  * `now` (and the procedure's calendar, the one decide() is given) for time-dependent
@@ -33,9 +17,9 @@ export function allowedCommands(
   challenge: Challenge,
   personId: string,
   now: Date,
-  calendar: WorkingCalendar = procedureCalendar(procedure),
+  calendar: WorkingCalendar = calendarOf(procedure),
 ): ChallengeCommandType[] {
-  return commandTypes.filter((type) =>
+  return CHALLENGE_COMMAND_TYPES.filter((type) =>
     type === 'escalate'
       ? !guard(procedure, challenge, type, personId, { route: 'next', now, calendar }) ||
         !guard(procedure, challenge, type, personId, { route: 'immediate' })

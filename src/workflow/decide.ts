@@ -2,7 +2,8 @@
  * decide(procedure, challenge, envelope, now, calendar): the events a command makes, or a
  * refusal a practitioner understands. Pure. Checks in order: a repeated idempotency key
  * (same answer, no new events), a resolved challenge, a stale card, then state and
- * authorisation (guards.ts, shared with allowedCommands), then the command's own payload.
+ * authorisation (preflight: stale.ts and guards.ts, shared with allowedCommands), then the
+ * command's own payload.
  */
 import type { WorkingCalendar } from '../calendar';
 import type { Procedure } from '../procedures/schema';
@@ -25,9 +26,10 @@ import {
 } from './decide-records';
 import { decideEscalate, decideRecordOutcome, decideResolve } from './decide-stage';
 import { effectsOf } from './effects';
-import { guard } from './guards';
+import { guard, type ChallengeCommandType } from './guards';
 import { refuse } from './refusal';
-import type { Challenge, CommandEnvelope, Decision } from './types';
+import { staleRefusal } from './stale';
+import type { Challenge, CommandEnvelope, Decision, Refusal } from './types';
 
 const nothing: Decision = { ok: true, events: [], effects: [] };
 
@@ -71,7 +73,38 @@ function conclude(procedure: Procedure, before: Challenge | undefined, verdict: 
   if (verdict.length === 0) return nothing;
   const after = verdict.reduce<Challenge | undefined>(apply, before);
   if (!after) return nothing;
-  return { ok: true, events: verdict, effects: effectsOf(procedure, before, after, verdict) };
+  return { ok: true, events: verdict, effects: effectsOf(procedure, before, after, verdict), after };
+}
+
+/** What a press is, before its payload is looked at: enough to refuse it for who, when or a stale card. */
+export interface Press {
+  type: ChallengeCommandType;
+  actorId: string;
+  /** The version of the card pressed. */
+  expectedVersion?: number;
+  route?: 'next' | 'immediate';
+}
+
+/**
+ * The refusal a press gets whatever its payload says: a stale card, then who may give it and
+ * when (guards.ts). decide() runs it first; the shell runs it alone for a press whose payload
+ * did not parse, so such a press is refused (and recorded) for the same reason. Pure.
+ */
+export function preflight(
+  procedure: Procedure,
+  challenge: Challenge,
+  press: Press,
+  now: Date,
+  calendar: WorkingCalendar,
+): Refusal | undefined {
+  return (
+    staleRefusal(challenge, press.expectedVersion) ??
+    guard(procedure, challenge, press.type, press.actorId, {
+      ...(press.route ? { route: press.route } : {}),
+      now,
+      calendar,
+    })
+  );
 }
 
 export function decide(
@@ -91,13 +124,14 @@ export function decide(
   if (challenge.procedureId !== procedure.id) {
     throw new Error(`Challenge ${challenge.id} follows ${challenge.procedureId}, not ${procedure.id}`);
   }
-  // Reminders sent since the card was rendered do not make it stale (movedAtVersion).
-  const movedAt = challenge.movedAtVersion ?? challenge.version;
-  if (challenge.status !== 'resolved' && envelope.expectedVersion !== undefined && envelope.expectedVersion < movedAt) {
-    return refuse('stale', 'This challenge has moved on since this card was sent: open the latest card and try again.');
-  }
   const route = command.type === 'escalate' ? command.route : undefined;
-  const refusal = guard(procedure, challenge, command.type, actor.id, { ...(route ? { route } : {}), now, calendar });
+  const press: Press = {
+    type: command.type,
+    actorId: actor.id,
+    ...(envelope.expectedVersion !== undefined ? { expectedVersion: envelope.expectedVersion } : {}),
+    ...(route ? { route } : {}),
+  };
+  const refusal = preflight(procedure, challenge, press, now, calendar);
   if (refusal) return { ok: false, refusal };
   return conclude(procedure, challenge, dispatch({ procedure, challenge, command, envelope, now, calendar }));
 }

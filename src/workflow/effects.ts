@@ -2,12 +2,12 @@
  * What the shell must do after a decision, as plain data: stage cards to the new owners,
  * feedback to the raiser at every stage change and at resolution (COM-4, LEE-9), copies
  * to the partnership (LEE-3, LEE-4, DAR-3, DUD-6, DUR-11), and a nudge to contact by
- * other means an owner the bot cannot reach. Pure. Thread summaries name the case by its
- * reference only, never a person or the family.
+ * other means an owner the bot cannot reach, and the scheduler's reminders. Pure. What a
+ * channel thread shows is drawn from the events themselves (cards/view-models/thread-event.ts).
  */
 import type { Notification, Procedure } from '../procedures/schema';
-import { describeOwners, describeRole, isReachable, peopleIn, sideOf } from './roles';
-import { findForm, findStage } from './stages';
+import { describeOwners, isReachable, peopleIn, peopleOnChallenge, sideOf } from './roles';
+import { findStage } from './stages';
 import type { Challenge, ChallengeEvent, Effect, PersonRef } from './types';
 
 const dueFormat = new Intl.DateTimeFormat('en-GB', {
@@ -74,48 +74,6 @@ function stageEntryEffects(procedure: Procedure, after: Challenge, stageId: stri
   return effects;
 }
 
-function summaryOf(procedure: Procedure, after: Challenge, event: ChallengeEvent): string | undefined {
-  const label = (id: string) => findStage(procedure, id)?.label ?? id;
-  switch (event.type) {
-    case 'ChallengeRaised':
-      return `Case ${after.caseReference}: challenge raised (${event.data.areas.join('; ')}).`;
-    case 'StageEntered': {
-      const stage = findStage(procedure, event.data.stageId);
-      const owners = stage ? describeOwners(stage.owners) : '';
-      const late = event.data.startedLate ? ' It started later than the procedure allows.' : '';
-      return `Now at ${label(event.data.stageId)}${stage ? `: ${stage.title}` : ''}, with ${owners}; ${dueWords(event.data.deadline)}.${late}`;
-    }
-    case 'Escalated': {
-      const how = event.data.route === 'immediate' ? ' by the immediate route' : '';
-      return `Case ${after.caseReference}: escalated from ${label(event.data.from)}${how}.`;
-    }
-    case 'StageOutcomeRecorded':
-      return `Case ${after.caseReference}: ${label(event.data.stageId)} outcome recorded.`;
-    case 'Resolved':
-      return `Case ${after.caseReference}: resolved at ${label(event.data.stageId)}.`;
-    case 'Paused':
-      return `Case ${after.caseReference}: paused.`;
-    case 'Resumed':
-      return `Case ${after.caseReference}: resumed; ${label(after.stageId)} ${dueWords(after.stages.at(-1)?.deadline)}.`;
-    case 'ExtensionRequested':
-      return `Case ${after.caseReference}: more time asked for, to ${formatDue(event.data.until)}.`;
-    case 'ExtensionAgreed':
-      return `Case ${after.caseReference}: ${label(after.stageId)} now due by ${formatDue(event.data.until)} (agreed).`;
-    case 'ExtensionDeclined':
-      return `Case ${after.caseReference}: the request for more time was declined.`;
-    case 'HandedOver':
-      return `Case ${after.caseReference}: ${describeRole(event.data.role)} has been handed over.`;
-    case 'MeetingRecorded':
-      return `Case ${after.caseReference}: meeting of ${event.data.date} recorded.`;
-    case 'PartnershipNotified':
-      return `Case ${after.caseReference}: ${findForm(procedure, event.data.formId)?.title ?? 'notification'} sent to the partnership.`;
-    case 'LogIdAssigned':
-      return `Case ${after.caseReference}: partnership log ID ${event.data.logId}.`;
-    case 'ReminderSent':
-      return undefined;
-  }
-}
-
 /** The effects of `events`, which took the challenge from `before` to `after`. */
 export function effectsOf(
   procedure: Procedure,
@@ -143,6 +101,13 @@ export function effectsOf(
         );
       }
     }
+    if (event.type === 'ReminderSent') {
+      const to = event.data.to.flatMap((id) => {
+        const person = peopleOnChallenge(after).find((p) => p.id === id);
+        return person ? [person] : [];
+      });
+      effects.push({ type: 'sendReminder', to, level: event.data.level, reminderKey: event.data.reminderKey });
+    }
     if (event.type === 'Resolved') {
       const at = findStage(procedure, event.data.stageId)?.label ?? event.data.stageId;
       effects.push(
@@ -154,7 +119,5 @@ export function effectsOf(
       );
     }
   }
-  const summary = events.map((e) => summaryOf(procedure, after, e)).filter((s): s is string => s !== undefined);
-  if (summary.length > 0) effects.push({ type: 'threadUpdate', summary: summary.join(' ') });
   return effects;
 }

@@ -4,17 +4,13 @@
  * escalation, so they may escalate it themselves, not only the stage's escalators.
  * The scheduler sends the offer at the same count of working days. Pure.
  */
-import { createWorkingCalendar, londonDate, type WorkingCalendar } from '../calendar';
+import { londonDate, type WorkingCalendar } from '../calendar';
 import type { Procedure } from '../procedures/schema';
 import { holdsAny } from './roles';
 import { currentRecord, currentStage, findStage } from './stages';
 import type { Challenge } from './types';
 
 /** The calendar decide() is given for this procedure: bank holidays plus its closure days. */
-export function procedureCalendar(procedure: Procedure): WorkingCalendar {
-  return createWorkingCalendar({ closureDays: procedure.closureDays });
-}
-
 /**
  * Whole working days the current stage's deadline has passed by at `now`: 0 on the deadline
  * day itself (once past), -1 before the deadline or when the stage has none.

@@ -5,7 +5,8 @@
  */
 import type { WorkingCalendar } from '../calendar';
 import type { OwnerRole, Procedure } from '../procedures/schema';
-import { mayEscalateAsNextLevel, procedureCalendar } from './escalation-offer';
+import { calendarOf } from './calendar-of';
+import { mayEscalateAsNextLevel } from './escalation-offer';
 import { openNotifications, recordableNotifications } from './notifications';
 import { refusal } from './refusal';
 import { describeActor, describeOwners, holdsAny, isOnChallenge, rolesOf, sideOf } from './roles';
@@ -13,6 +14,24 @@ import { currentRecord, currentStage, escalatorsOf, findStage, hasReached } from
 import { SYSTEM_ACTOR_ID, type Challenge, type Command, type Refusal } from './types';
 
 export type ChallengeCommandType = Exclude<Command['type'], 'raise'>;
+
+/** Every command given to a raised challenge: a table, so a new command type must be added here to compile. */
+const commandTypeTable: Record<ChallengeCommandType, true> = {
+  recordOutcome: true,
+  escalate: true,
+  resolve: true,
+  pause: true,
+  resume: true,
+  requestExtension: true,
+  agreeExtension: true,
+  declineExtension: true,
+  handOver: true,
+  recordMeeting: true,
+  recordNotification: true,
+  assignLogId: true,
+  recordReminder: true,
+};
+export const CHALLENGE_COMMAND_TYPES = Object.keys(commandTypeTable) as ChallengeCommandType[];
 
 export interface GuardOptions {
   route?: 'next' | 'immediate';
@@ -82,10 +101,7 @@ function escalateGuard(
   const escalators = escalatorsOf(stage);
   if (holdsAny(challenge, actorId, escalators)) return undefined;
   const { now } = options;
-  if (
-    now &&
-    mayEscalateAsNextLevel(procedure, challenge, actorId, now, options.calendar ?? procedureCalendar(procedure))
-  ) {
+  if (now && mayEscalateAsNextLevel(procedure, challenge, actorId, now, options.calendar ?? calendarOf(procedure))) {
     return undefined;
   }
   return notOwner(challenge, actorId, `Only ${describeOwners(escalators)} can escalate from ${stage.label}`);

@@ -1,11 +1,13 @@
 /** The challenge state machine: pure decide / apply / effects over plain data. */
 export * from './types';
-export { decide } from './decide';
+export { decide, preflight, type Press } from './decide';
+export { isStale, staleRefusal, MOVED_ON_REASON } from './stale';
 export { apply, replay, APPLIED_KEYS_KEPT, REMINDER_KEYS_KEPT } from './apply';
 export { effectsOf, formatDue } from './effects';
 export { allowedCommands, mayTakeImmediateRoute } from './allowed';
 export { guard, extensionDeciders, type ChallengeCommandType, type GuardOptions } from './guards';
-export { mayEscalateAsNextLevel, workingDaysOverdue, procedureCalendar } from './escalation-offer';
+export { mayEscalateAsNextLevel, workingDaysOverdue } from './escalation-offer';
+export { calendarOf, bankHolidayCalendar } from './calendar-of';
 export {
   rolesOf,
   isOnChallenge,
@@ -17,6 +19,7 @@ export {
   describeOwners,
   describeRole,
   describeActor,
+  peopleOnChallenge,
 } from './roles';
 export { currentStage, currentRecord, findStage, findForm, escalatorsOf, hasReached } from './stages';
 export { stageTiming, ruleDeadline, type StageTiming } from './deadlines';

@@ -113,3 +113,13 @@ export function describeActor(challenge: Pick<Challenge, 'participants'>, person
   if (roles.length === 0) return 'you are not on this challenge';
   return `you are ${joinAnd(roles.map(describeRole))}`;
 }
+
+/** Everyone who holds a role on the challenge, once each, the raiser first. */
+export function peopleOnChallenge(challenge: Challenge): PersonRef[] {
+  const seen = new Map<string, PersonRef>();
+  seen.set(challenge.raisedBy.id, challenge.raisedBy);
+  for (const people of Object.values(challenge.participants)) {
+    for (const p of people ?? []) if (!seen.has(p.id)) seen.set(p.id, p);
+  }
+  return [...seen.values()];
+}

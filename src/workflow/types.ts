@@ -223,9 +223,18 @@ export type Effect =
   | { type: 'feedbackToRaiser'; to: PersonRef; message: string } // COM-4, LEE-9
   | { type: 'notifyPartnership'; to: PersonRef[]; roles: OwnerRole[]; formId?: string; stageId: string; rule?: string }
   | { type: 'contactByOtherMeans'; tell: PersonRef[]; unreachable: PersonRef[]; stageId: string }
-  | { type: 'threadUpdate'; summary: string };
+  /** The scheduler's reminder, nag or escalation offer (recorded as ReminderSent), to each of `to`. */
+  | { type: 'sendReminder'; to: PersonRef[]; level: ReminderLevel; reminderKey: string };
 
-export type Decision = { ok: true; events: ChallengeEvent[]; effects: Effect[] } | { ok: false; refusal: Refusal };
+export type Decision =
+  | {
+      ok: true;
+      events: ChallengeEvent[];
+      effects: Effect[];
+      /** The challenge after the events (absent when there are none). */
+      after?: Challenge;
+    }
+  | { ok: false; refusal: Refusal };
 
 export interface Refusal {
   code: 'notOwner' | 'notAllowed' | 'invalid' | 'stale' | 'closed' | 'paused';

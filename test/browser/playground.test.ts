@@ -109,7 +109,7 @@ describe('Agents Playground, end to end in headless Chromium', function () {
     await shot(amira, '01-amira-raise-form.png');
 
     await button(form, 'Raise').click();
-    const raised = cardWith(amira, `Challenge raised for case ${ref}`);
+    const raised = cardWith(amira, `You raised a challenge on case ${ref}`);
     await raised.waitFor(visible);
     assert.match(await textOf(raised), new RegExp(`${ref}: Step 1, Practitioner to practitioner`));
     await showTop(raised);

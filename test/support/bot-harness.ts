@@ -19,8 +19,15 @@ export interface Harness {
   channel: FakeChannel;
   clock: SettableClock;
   directory: DirectoryDocument;
-  /** POSTs an activity to /api/messages as Teams would; resolves with the HTTP status and body. */
-  post(activity: object, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  /**
+   * POSTs an activity to /api/messages as Teams would; resolves with the HTTP status and body,
+   * once the sends the turn owes have been made too (`{ sends: 'skip' }`: at the answer).
+   */
+  post(
+    activity: object,
+    headers?: Record<string, string>,
+    options?: { sends?: 'wait' | 'skip' },
+  ): Promise<{ status: number; body: unknown }>;
   /** A directory person as a Teams user. */
   user(name: string): TestUser;
   /** Installs the bot for these people (so proactive messages reach them). */
@@ -51,13 +58,15 @@ export async function startHarness(
   const port = await app.listen();
   const url = `http://127.0.0.1:${port}`;
 
-  const post: Harness['post'] = async (activity, headers = {}) => {
+  const post: Harness['post'] = async (activity, headers = {}, options = {}) => {
     const response = await fetch(`${url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(activity),
     });
     const text = await response.text();
+    // The answer comes before the sends: most tests look at both, so they wait for the sends.
+    if (options.sends !== 'skip') await app.kit.dispatcher.idle();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   };
   const user = (personName: string): TestUser => {

@@ -1,11 +1,11 @@
 /**
- * Nothing owed is lost: a bot that dies between committing a transition and sending its cards
- * leaves an outbox entry, and the sweep delivers what the stored events say is owed.
+ * Nothing owed is lost: a bot that dies between committing a transition and sending what it
+ * owes leaves the owed rows (and the outbox entry pointing at them), and the sweep carries
+ * them out, once.
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { sweepOutbox } from '../../../bot/deliver';
-import { getProcedure } from '../../../src/procedures';
+import { silentLogger } from '../../../src/logger';
+import { createTurnService } from '../../../src/turn/turn-service';
 import type { Harness } from '../../support/bot-harness';
 import { installPartnership, startBot, Walk } from './support';
 
@@ -17,7 +17,7 @@ describe('the outbox: sends owed by a committed transition survive a crash', () 
   });
   after(async () => h.stop());
 
-  it('a raise committed but never delivered is delivered by the sweep: thread, stage cards and nothing twice', async () => {
+  it('an escalation committed but never sent is delivered by the sweep: stage cards, thread, nothing twice', async () => {
     const w = new Walk(h);
     await w.raise({ raiser: 'Amira Khan', caseReference: 'LCC-2026-7001', raisedWith: 'Grace Liu' });
     const raised = (await h.app.stores.challenges.load(w.challengeId))!.challenge;
@@ -25,19 +25,33 @@ describe('the outbox: sends owed by a committed transition survive a crash', () 
     assert.deepEqual(await h.app.stores.outbox.orphans(0), [], 'a delivered turn leaves nothing owed');
 
     // The escalation is committed, then the process dies before any send.
+    const { stores, clock } = h.app.services;
+    const dying = createTurnService({
+      challenges: stores.challenges,
+      outbox: stores.outbox,
+      audit: stores.audit,
+      deadlineIndex: stores.deadlineIndex,
+      dispatcher: {
+        deliver: () => new Promise(() => undefined),
+        sweep: async () => assert.fail(),
+        idle: async () => undefined,
+      },
+      clock,
+      logger: silentLogger,
+    });
     const amira = h.user('Amira Khan');
-    const key = `escalate:${randomUUID()}`;
-    await h.app.stores.outbox.open({ challengeId: w.challengeId, idempotencyKey: key });
-    const result = await h.app.services.run(getProcedure('leeds'), w.challengeId, {
+    const result = await dying.execute({
+      challengeId: w.challengeId,
       command: { type: 'escalate', reason: 'Not resolved between practitioners.' },
       actor: { id: amira.aadObjectId, name: amira.name },
-      idempotencyKey: key,
+      idempotencyKey: 'escalate:crashed',
+      presserId: amira.aadObjectId,
     });
-    assert.ok(result.transitioned);
+    assert.equal(result.kind, 'done');
     h.channel.clear();
 
-    const delivered = await sweepOutbox(h.app.services, { graceMs: 0 });
-    assert.equal(delivered, 1);
+    const swept = await h.app.kit.dispatcher.sweep({ graceMs: 0 });
+    assert.equal(swept.left, 0);
     const to = (name: string) => `a:personal-${h.user(name).aadObjectId}`;
     const stageCards = h.channel.received.filter(
       (r) => r.conversationId === to('Ben Ortiz') || r.conversationId === to('Harry Walsh'),
@@ -50,14 +64,14 @@ describe('the outbox: sends owed by a committed transition survive a crash', () 
     assert.deepEqual(await h.app.stores.outbox.orphans(0), [], 'settled');
 
     h.channel.clear();
-    assert.equal(await sweepOutbox(h.app.services, { graceMs: 0 }), 0);
+    assert.equal((await h.app.kit.dispatcher.sweep({ graceMs: 0 })).done, 0);
     assert.equal(h.channel.received.length, 0, 'nothing is sent twice');
   });
 
   it('an entry whose command never committed is dropped without sending anything', async () => {
     await h.app.stores.outbox.open({ challengeId: 'no-such-challenge', idempotencyKey: 'never-ran' });
     h.channel.clear();
-    assert.equal(await sweepOutbox(h.app.services, { graceMs: 0 }), 0);
+    assert.equal((await h.app.kit.dispatcher.sweep({ graceMs: 0 })).done, 0);
     assert.equal(h.channel.received.length, 0);
     assert.deepEqual(await h.app.stores.outbox.orphans(0), []);
   });

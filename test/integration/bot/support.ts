@@ -122,6 +122,8 @@ export class Outcome {
     readonly thread: ChallengeThread | undefined,
     readonly card: Card,
     readonly events: ChallengeEvent[],
+    /** Who pressed: their answer card is their card for the step, so nothing is sent them 1:1 again. */
+    readonly presser?: string,
   ) {}
 
   private name(id: string): string {
@@ -144,6 +146,16 @@ export class Outcome {
   /** Names of the people sent a stage card (their own view of the challenge) 1:1. */
   stageCardsTo(): string[] {
     return [...this.personal(isStageCard).keys()].sort();
+  }
+
+  /**
+   * Who holds a fresh card for the challenge after this step: `owners`, where the presser among
+   * them holds it as the answer to their press (so it is not sent them again).
+   */
+  assertCardsWith(owners: readonly string[], label: string): void {
+    const presser = owners.find((n) => n === this.presser);
+    assert.deepEqual(this.stageCardsTo(), owners.filter((n) => n !== presser).sort(), `stage cards at ${label}`);
+    if (presser) assert.ok(isStageCard(this.card), `${presser}'s answer is their card at ${label}`);
   }
 
   feedbackTo(name: string): Card[] {
@@ -280,7 +292,9 @@ export class Walk {
     const events = all.slice(this.seenEvents);
     this.seenEvents = all.length;
     const thread = this.challengeId ? await h.app.stores.conversations.getThread(this.challengeId) : undefined;
-    const outcome = new Outcome(h, [...h.channel.received], thread, card, events);
+    const outcome = new Outcome(h, [...h.channel.received], thread, card, events, who);
+    // One card per person per event: the presser's card is the answer, never sent again.
+    assert.deepEqual(outcome.personal(isStageCard).get(who) ?? [], [], `${who} is not sent their card again`);
     this.log.push(...h.channel.received);
     if (isStageCard(card)) this.cards.set(who, card);
     for (const [name, cards] of outcome.personal(isStageCard)) this.cards.set(name, cards.at(-1)!);
@@ -297,7 +311,7 @@ export function assertMovedTo(
   o: Outcome,
   expected: { label: string; from: string; cardsTo: string[]; raiser: string; caseReference: string },
 ): void {
-  assert.deepEqual(o.stageCardsTo(), [...expected.cardsTo].sort(), `stage cards at ${expected.label}`);
+  o.assertCardsWith(expected.cardsTo, expected.label);
   for (const [name, cards] of o.personal(isStageCard)) {
     assert.match(
       text(cards.at(-1)),
@@ -306,8 +320,14 @@ export function assertMovedTo(
     );
   }
   const feedback = o.feedbackTo(expected.raiser);
-  assert.equal(feedback.length, 1, `one feedback card to the raiser (COM-4) at ${expected.label}`);
-  assert.match(text(feedback[0]), new RegExp(`moved from ${expected.from} to ${expected.label}\\.`));
+  if (o.presser === expected.raiser) {
+    // The raiser pressed: their answer says it, and no feedback card repeats it (COM-4).
+    assert.equal(feedback.length, 0, 'no feedback card to the raiser who pressed');
+    assert.equal(noticeOf(o.card)?.style, 'good', 'the raiser is told it is done');
+  } else {
+    assert.equal(feedback.length, 1, `one feedback card to the raiser (COM-4) at ${expected.label}`);
+    assert.match(text(feedback[0]), new RegExp(`moved from ${expected.from} to ${expected.label}\\.`));
+  }
   const posts = o.threadPosts().map(text);
   assert.ok(
     posts.some((p) => p.includes(`Escalated to ${expected.label}`)),
@@ -335,7 +355,15 @@ export function assertRecorded(o: Outcome, eventType: ChallengeEvent['type'], th
   assert.equal(o.threadPosts().length, 1, 'one post in the thread');
   assert.match(text(o.threadPosts()[0]), threadText);
   assert.equal(o.rootUpdates().length, 1, 'the root card is updated');
-  assert.match(text(o.card), /Done \(/, 'the presser is told it is done');
+  assert.equal(noticeOf(o.card)?.style, 'good', 'the presser is told it is done');
+}
+
+/** The notice at the top of an answer card: its style and words, when it has one. */
+export function noticeOf(card: Card | undefined): { style: string; text: string } | undefined {
+  const first = card?.body?.find?.(
+    (b: Card) => b?.type === 'Container' && typeof b.style === 'string' && b.items?.[0]?.text,
+  );
+  return first ? { style: first.style, text: first.items[0].text } : undefined;
 }
 
 /** Everyone in a partnership's agencies installs the bot, so every card reaches them; `except` do not. */

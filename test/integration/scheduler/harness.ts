@@ -4,11 +4,11 @@
  */
 import { OverridableClock, SettableClock } from '../../../src/clock';
 import { createSchedulerDeps, type SchedulerDeps } from '../../../src/functions/scheduler-deps';
-import type { Delivery, SchedulerMessenger } from '../../../src/functions/messenger';
+import { silentLogger } from '../../../src/logger';
 import { getProcedure } from '../../../src/procedures';
-import { calendarFor } from '../../../src/scheduler';
-import { createCommandRunner, createStores, type Stores, type TableConfig } from '../../../src/store';
-import { apply, decide, type Challenge } from '../../../src/workflow';
+import { createStores, type ChallengeThread, type Stores, type TableConfig } from '../../../src/store';
+import { createTurnKit, type ChannelTarget, type Delivery, type Messenger } from '../../../src/turn';
+import type { Challenge } from '../../../src/workflow';
 import { raiseCommand } from '../../unit/workflow/helpers';
 
 export interface Received {
@@ -16,15 +16,36 @@ export interface Received {
   card: object;
 }
 
-/** Records every card; `answer` scripts a delivery (default: delivered). */
-export class FakeMessenger implements SchedulerMessenger {
+/** Records every card to a person; `answer` scripts a delivery (default: delivered). Thread posts are counted apart. */
+export class FakeMessenger implements Messenger {
   readonly received: Received[] = [];
+  readonly threadPosts: object[] = [];
   answer: (personId: string, card: object) => Promise<Delivery> = async () => ({ delivered: true });
 
   async sendToPerson(personId: string, card: object): Promise<Delivery> {
     const delivery = await this.answer(personId, card);
     if (delivery.delivered) this.received.push({ personId, card });
     return delivery;
+  }
+
+  async startThread(challengeId: string, target: ChannelTarget, card: object): Promise<ChallengeThread> {
+    this.threadPosts.push(card);
+    return {
+      challengeId,
+      conversationId: `${target.channelId};messageid=1`,
+      rootActivityId: '1',
+      serviceUrl: target.serviceUrl,
+    };
+  }
+
+  async replyInThread(_thread: ChallengeThread, card: object): Promise<Delivery> {
+    this.threadPosts.push(card);
+    return { delivered: true };
+  }
+
+  async updateThreadRoot(_thread: ChallengeThread, card: object): Promise<Delivery> {
+    this.threadPosts.push(card);
+    return { delivered: true };
   }
 
   /** "personId: headline" for each card received. */
@@ -42,8 +63,13 @@ export function storesOver(config: TableConfig, clock: SettableClock): Stores {
   return createStores(config, { clock });
 }
 
-export function depsOver(stores: Stores, clock: SettableClock, messenger: SchedulerMessenger): SchedulerDeps {
-  return createSchedulerDeps({ stores, messenger, clock });
+export function depsOver(
+  stores: Stores,
+  clock: SettableClock,
+  messenger: Messenger,
+  options: { leaseMs?: number; onUndelivered?: SchedulerDeps['onUndelivered'] } = {},
+): SchedulerDeps {
+  return createSchedulerDeps({ stores, messenger, clock, ...options });
 }
 
 /** Raises a challenge through the real workflow and indexes it, as the bot does after a commit. */
@@ -54,26 +80,22 @@ export async function raise(
 ): Promise<Challenge> {
   const procedure = getProcedure(input.procedureId ?? 'leeds');
   clock.set(input.at);
-  const run = createCommandRunner({
-    challenges: stores.challenges,
-    audit: stores.audit,
-    personIndex: stores.personIndex,
-    clock,
-    apply,
-    decide: (challenge, envelope, now) => decide(procedure, challenge, envelope, now, calendarFor(procedure)),
-  });
+  // The raise's own cards go nowhere here: the tests watch what the scheduler sends.
+  const { turns } = createTurnKit({ stores, messenger: new FakeMessenger(), clock, logger: silentLogger });
   const command = raiseCommand(procedure, {
     challengeId: input.id,
     ...(input.caseReference ? { caseReference: input.caseReference } : {}),
     ...(input.familyName ? { familyName: input.familyName } : {}),
   });
-  const result = await run(input.id, {
+  const result = await turns.execute({
+    challengeId: input.id,
+    procedure,
     command,
     actor: { id: command.raisedBy.id, name: 'Raiser' },
     idempotencyKey: `raise-${input.id}`,
+    sends: 'await',
   });
-  if (!result.challenge) throw new Error(`raise of ${input.id} refused: ${JSON.stringify(result.decision)}`);
-  await stores.deadlineIndex.update(result.challenge);
+  if (result.kind !== 'done') throw new Error(`raise of ${input.id} not done: ${result.kind}`);
   return result.challenge;
 }
 

@@ -7,7 +7,7 @@
  */
 import type { LocalDate } from '../../../src/calendar';
 import { getProcedure } from '../../../src/procedures';
-import { calendarFor } from '../../../src/scheduler';
+import { calendarOf } from '../../../src/workflow';
 import { line, workingDaysFrom } from './month';
 
 const d = (monthDay: string): LocalDate => `2027-${monthDay}`;
@@ -18,7 +18,7 @@ export class Expect {
   private readonly calendar;
 
   constructor(procedureId: string) {
-    this.calendar = calendarFor(getProcedure(procedureId));
+    this.calendar = calendarOf(getProcedure(procedureId));
   }
 
   on(day: string, time: string, names: readonly string[], text: string): this {

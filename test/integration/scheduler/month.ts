@@ -14,7 +14,7 @@ import {
 } from '../../../src/calendar';
 import { createScheduler, type Scheduler } from '../../../src/functions/scheduler';
 import { createSchedulerDeps } from '../../../src/functions/scheduler-deps';
-import { calendarFor } from '../../../src/scheduler';
+import { calendarOf } from '../../../src/workflow';
 import type { Procedure } from '../../../src/procedures/schema';
 import type { Harness } from '../../support/bot-harness';
 import type { RecordedActivity } from '../../support/fake-channel';
@@ -107,7 +107,7 @@ export async function runMonth(
     createSchedulerDeps({ stores: h.app.stores, messenger: h.app.messenger, clock: h.clock }),
     h.clock,
   );
-  const calendar = calendarFor(procedure);
+  const calendar = calendarOf(procedure);
   const run: MonthRun = { received: [], ticks: [] };
   for (let day = options.from; day <= options.to; day = addCalendarDays(day, 1)) {
     const times = calendar.isWorkingDay(day) ? WORKING_DAY_TIMES : CLOSED_DAY_TIMES;

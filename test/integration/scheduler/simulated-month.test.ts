@@ -8,7 +8,8 @@
  */
 import assert from 'node:assert/strict';
 import { getProcedure } from '../../../src/procedures';
-import { calendarFor, DIGEST_LATEST, DIGEST_TIME } from '../../../src/scheduler';
+import { calendarOf } from '../../../src/workflow';
+import { DIGEST_LATEST, DIGEST_TIME } from '../../../src/scheduler';
 import { expectedMonth } from './month-expected';
 import { line, type Received } from './month';
 import { plans } from './month-plans';
@@ -23,7 +24,7 @@ describe('scheduler: a simulated month through the real bot, for each procedure'
 
   for (const plan of plans) {
     const procedure = getProcedure(plan.procedureId);
-    const calendar = calendarFor(procedure);
+    const calendar = calendarOf(procedure);
     const expected = expectedMonth(plan.procedureId);
 
     describe(`${procedure.code} (${procedure.id})`, () => {

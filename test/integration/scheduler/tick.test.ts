@@ -4,7 +4,7 @@ import { before, describe, it } from 'mocha';
 import { SettableClock } from '../../../src/clock';
 import { runDigest } from '../../../src/functions/digest-run';
 import { runTick } from '../../../src/functions/tick';
-import type { Undelivered } from '../../../src/functions/messenger';
+import type { Undelivered } from '../../../src/turn';
 import { wakeRowKey, type Stores, type TableConfig } from '../../../src/store';
 import { freshTables } from '../../support/azurite';
 import { depsOver, FakeMessenger, raise, recordedKeys, storesOver } from './harness';
@@ -57,6 +57,7 @@ describe('scheduler tick (Azurite)', () => {
     const a = depsOver(storesOver(config, clock), clock, messenger);
     const b = depsOver(storesOver(config, clock), clock, messenger);
     for (const at of ['2026-11-13T08:00:00Z', '2026-11-16T17:00:00Z', '2026-11-17T08:00:00Z', '2026-11-18T08:00:00Z']) {
+      clock.set(at); // the cards say how overdue, at the time of the tick
       await Promise.all([runTick(a, new Date(at)), runTick(b, new Date(at)), runTick(a, new Date(at))]);
     }
     const pairs = messenger.received.filter((r) => /"challengeId":"ch-pair-/.test(JSON.stringify(r.card)));
@@ -79,37 +80,34 @@ describe('scheduler tick (Azurite)', () => {
     }
   });
 
-  it('a tick that dies between claim and send: the next tick after the lease sends it, once', async () => {
+  it('a tick that dies between recording a reminder and sending it: the sweep after the lease sends it, once', async () => {
     await raise(stores, clock, { id: 'ch-crash', at: '2026-11-02T10:00:00Z' });
     const dying = new FakeMessenger();
     dying.answer = () => new Promise(() => undefined); // the process stops here: never returns
     const friday = '2026-11-13T08:00:00Z';
     clock.set(friday);
-    void runTick(depsOver(storesOver(config, clock), clock, dying), new Date(friday));
-    await new Promise((resolve) => setTimeout(resolve, 300)); // let it claim, then hang
+    void runTick(depsOver(storesOver(config, clock), clock, dying, { leaseMs: 2_000 }), new Date(friday));
+    await new Promise((resolve) => setTimeout(resolve, 250)); // let it record, claim the sends, then hang
+    assert.deepEqual(
+      await recordedKeys(stores, 'ch-crash'),
+      ['reminder|ch-crash|step-1|v1|dueSoon|0'],
+      'recorded first',
+    );
 
     const messenger = new FakeMessenger();
     const deps = depsOver(stores, clock, messenger);
     clock.set('2026-11-13T08:05:00Z');
-    // The dead tick had claimed the first owner's send only: the second is sent, the first is still leased.
-    const within = await runTick(deps, clock.now());
-    assert.deepEqual(
-      within.sent.map((s) => [s.challengeId, s.to, s.recorded]),
-      [['ch-crash', ['receiving.practitioner'], false]],
-    );
-    clock.set('2026-11-13T08:15:00Z');
-    const after = await runTick(deps, clock.now());
-    assert.deepEqual(
-      after.sent.map((s) => [s.challengeId, s.to, s.recorded]),
-      [['ch-crash', ['raising.practitioner'], true]],
-    );
-    clock.set('2026-11-13T08:30:00Z');
-    assert.deepEqual((await runTick(deps, clock.now())).sent, []);
-    assert.equal(messenger.received.length, 2);
+    assert.equal((await deps.dispatcher.sweep({ graceMs: 0 })).done, 0, 'the dead tick still holds its sends');
+    assert.deepEqual((await runTick(deps, clock.now())).sent, [], 'and the reminder is not recorded again');
+    await new Promise((resolve) => setTimeout(resolve, 2_000)); // its lease lapses
+    const swept = await deps.dispatcher.sweep({ graceMs: 0 });
+    assert.deepEqual(swept.delivered.map((d) => d.personId).sort(), owners);
+    assert.equal((await deps.dispatcher.sweep({ graceMs: 0 })).done, 0, 'nothing is sent twice');
+    assert.deepEqual(messenger.received.map((r) => r.personId).sort(), owners);
     assert.deepEqual(await recordedKeys(stores, 'ch-crash'), ['reminder|ch-crash|step-1|v1|dueSoon|0']);
   });
 
-  it('retries a send that failed for now on the next tick; a blocked person is reported, not retried', async () => {
+  it('retries a send that failed for now at the next sweep; a blocked person is reported, not retried', async () => {
     await raise(stores, clock, { id: 'ch-fail', at: '2026-11-02T10:00:00Z' });
     const messenger = new FakeMessenger();
     let failures = 1;
@@ -120,22 +118,25 @@ describe('scheduler tick (Azurite)', () => {
       return { delivered: true };
     };
     const undelivered: Undelivered[] = [];
-    const deps = { ...depsOver(stores, clock, messenger), onUndelivered: (u: Undelivered) => void undelivered.push(u) };
+    const deps = depsOver(stores, clock, messenger, { onUndelivered: (u: Undelivered) => void undelivered.push(u) });
     const first = await runTick(deps, new Date('2026-11-13T08:00:00Z'));
     assert.deepEqual(
-      first.sent.filter((s) => s.challengeId === 'ch-fail'),
-      [],
+      first.sent.filter((s) => s.challengeId === 'ch-fail').map((s) => [s.to, s.recorded]),
+      [[[], true]],
+      'recorded, delivered to nobody yet',
     );
-    const second = await runTick(deps, new Date('2026-11-13T08:15:00Z'));
+    assert.equal(messenger.received.filter((r) => r.personId === 'raising.practitioner').length, 0);
+    const swept = await deps.dispatcher.sweep({ graceMs: 0 });
     assert.deepEqual(
-      second.sent.filter((s) => s.challengeId === 'ch-fail').map((s) => [s.to, s.recorded]),
-      [[['raising.practitioner'], true]],
+      swept.delivered.map((d) => d.personId),
+      ['raising.practitioner'],
     );
     assert.deepEqual(
       undelivered.map((u) => [u.personId, u.reason]),
       [['receiving.practitioner', 'blocked']],
     );
     assert.equal(messenger.received.filter((r) => r.personId === 'raising.practitioner').length, 1);
+    assert.equal((await deps.dispatcher.sweep({ graceMs: 0 })).done, 0);
   });
 
   it('DUR-10 sends each lead one digest a day, naming cases by case reference only, never the family name', async () => {

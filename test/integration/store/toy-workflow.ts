@@ -1,5 +1,5 @@
 /**
- * A toy decide/apply pair for the store's tests, so they do not depend on the real
+ * A toy decide/apply pair for the challenge store's tests, so they do not depend on the real
  * workflow: "raise" creates a challenge, "recordReminder" appends one event, and anyone
  * but the raiser or the person it is raised with is refused.
  */
@@ -11,7 +11,9 @@ import type {
   Decision,
   PersonRef,
 } from '../../../src/workflow/types';
-import type { Apply, Decide } from '../../../src/store';
+
+type Decide = (challenge: Challenge | undefined, envelope: CommandEnvelope, now: Date) => Decision;
+type Apply = (challenge: Challenge | undefined, event: ChallengeEvent) => Challenge;
 
 export const raiser: PersonRef = { id: 'person-raiser', name: 'Rae Ser', reachable: true };
 export const receiver: PersonRef = { id: 'person-receiver', name: 'Rec Eiver', reachable: true };
@@ -65,7 +67,7 @@ export const toyDecide: Decide = (challenge, envelope, now): Decision => {
   }
   if (command.type !== 'recordReminder') return { ok: false, refusal: { code: 'notAllowed', reason: 'Toy.' } };
   const event: ChallengeEvent = { ...base, type: 'ReminderSent', data: { ...command } };
-  return { ok: true, effects: [{ type: 'threadUpdate', summary: 'Reminder sent' }], events: [event] };
+  return { ok: true, effects: [], events: [event] };
 };
 
 export const toyApply: Apply = (challenge, event) => {

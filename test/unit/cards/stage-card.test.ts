@@ -150,13 +150,14 @@ describe('stage card', () => {
     }
   });
 
-  it('a failed action is shown at the top of the card', () => {
+  it('a refusal is shown at the top of the card, in the attention style', () => {
     const { procedure, atStage } = walks[0] ?? assert.fail();
     const challenge = atStage[0] ?? assert.fail();
     const person = challenge.raisedBy;
-    const card = stageCardFor({ procedure, challenge, personId: person.id, now, problem: 'Please give a reason.' });
-    const first = (card.body ?? [])[0] as { items: { text: string; color: string }[] };
+    const notice = { tone: 'refused', text: 'Please give a reason.' } as const;
+    const card = stageCardFor({ procedure, challenge, personId: person.id, now, notice });
+    const first = (card.body ?? [])[0] as { style: string; items: { text: string }[] };
     assert.equal(first.items[0]?.text, 'Please give a reason.');
-    assert.equal(first.items[0]?.color, 'attention');
+    assert.equal(first.style, 'attention');
   });
 });

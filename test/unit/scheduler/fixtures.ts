@@ -1,12 +1,13 @@
 /** Challenges for the scheduler tests, raised through the real workflow, with a deadline set where a test needs one. */
 import { getProcedure } from '../../../src/procedures';
 import type { Procedure } from '../../../src/procedures/schema';
-import { calendarFor, planReminders, type PlannedReminder } from '../../../src/scheduler';
+import { calendarOf } from '../../../src/workflow';
+import { planReminders, type PlannedReminder } from '../../../src/scheduler';
 import type { Challenge } from '../../../src/workflow';
 import { Run } from '../workflow/helpers';
 
 export const leeds: Procedure = getProcedure('leeds');
-export const leedsCalendar = calendarFor(leeds);
+export const leedsCalendar = calendarOf(leeds);
 
 /** A Leeds challenge raised at `raisedAt` (London winter = UTC), at step 1. */
 export function leedsRun(raisedAt: string): Run {

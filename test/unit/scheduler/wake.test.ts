@@ -6,14 +6,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { procedures } from '../../../src/procedures';
-import { calendarFor, nextWakeAt, planReminders } from '../../../src/scheduler';
+import { calendarOf } from '../../../src/workflow';
+import { nextWakeAt, planReminders } from '../../../src/scheduler';
 import { Run } from '../workflow/helpers';
 
 const QUARTER_HOUR = 15 * 60_000;
 
 function simulate(run: Run, from: string, days: number, onlyWhenWoken: boolean): string[] {
   const procedure = run.procedure;
-  const calendar = calendarFor(procedure);
+  const calendar = calendarOf(procedure);
   const challenge = run.c;
   const sent: string[] = [];
   const log: string[] = [];

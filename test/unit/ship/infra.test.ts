@@ -32,6 +32,7 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   STORAGE_CONNECTION_STRING: 'local only: production uses STORAGE_TABLE_ENDPOINT and the managed identity',
   CHALLENGE_TEST_CLOCK: 'refused in production',
   SCHEDULER_INTERVAL_SECONDS: 'set per app: 0 on the web app, where the Function App runs the timers',
+  SEND_TIMEOUT_SECONDS: 'the default (15 s) suits Teams; set only to tune it',
 };
 
 /** What the manifest and the app need from a deployment, by output name. */

@@ -79,6 +79,7 @@ describe('telemetry: correlation ids', () => {
         },
       },
       challenges: { snapshots: async () => [] },
+      dispatcher: { sweep: async () => ({ done: 0, left: 0, delivered: [], undelivered: [] }) },
     } as unknown as SchedulerDeps;
     const scheduler = createScheduler(deps, new SettableClock('2026-11-23T03:00:00Z'));
     await scheduler.tick();
