@@ -25,6 +25,8 @@ export interface AppOptions {
   through?: SendThrough;
   /** Routes added by the caller (test clock, tab API). */
   extraRoutes?: (server: restify.Server, services: Services) => void;
+  /** How a press's sends are started after its commit (tests hold them to count what the answer waits for). */
+  startSends?: (start: () => void) => void;
 }
 
 export interface App {
@@ -52,7 +54,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     through: options.through,
   });
-  const kit = createTurnKit({ stores, messenger, clock, logger });
+  const kit = createTurnKit({
+    stores,
+    messenger,
+    clock,
+    logger,
+    ...(options.startSends ? { startSends: options.startSends } : {}),
+  });
   const services: Services = { clock, logger, stores, messenger, procedures, ...kit };
   const bot = new ChallengeBot(createRoutes(services));
   const server = createServer({

@@ -56,6 +56,11 @@ export interface Transition {
   answer: { key: string; value: unknown };
   /** What the transition owes beyond its partition: committed with it, delivered afterwards. */
   owed?: readonly unknown[];
+  /**
+   * The owed rows are born claimed until then by the process that commits them (it carries them
+   * out next), so nobody else takes them unless that process dies and the claim lapses.
+   */
+  owedClaimedUntil?: string;
 }
 
 /** The state and the answer a command's key already has, from one partition read. */
@@ -128,6 +133,7 @@ export function createChallengeStore(table: TableClient): ChallengeStore {
           etag: response.subResponses[first + i]?.etag ?? '',
           value: transition.owed?.[i],
           attempts: 0,
+          ...(transition.owedClaimedUntil ? { claimedUntil: transition.owedClaimedUntil } : {}),
         }));
         return { etag: response.subResponses[0]?.etag ?? '', owed };
       } catch (error) {
@@ -144,7 +150,7 @@ export function createChallengeStore(table: TableClient): ChallengeStore {
   };
 }
 
-function transitionActions({ challengeId, etag, snapshot, events, answer, owed = [] }: Transition): {
+function transitionActions({ challengeId, etag, snapshot, events, answer, owed = [], owedClaimedUntil }: Transition): {
   actions: TransactionAction[];
   owedKeys: string[];
 } {
@@ -191,7 +197,10 @@ function transitionActions({ challengeId, etag, snapshot, events, answer, owed =
   actions.push(['create', { partitionKey: pk, rowKey: answerRowKey(answer.key), key: answer.key, ...answerColumns }]);
   const owedKeys = owedColumns.map((columns, i) => {
     const rowKey = owedRowKey(snapshot.version, i);
-    actions.push(['create', { partitionKey: pk, rowKey, attempts: 0, ...columns }]);
+    actions.push([
+      'create',
+      { partitionKey: pk, rowKey, attempts: 0, claimedUntil: owedClaimedUntil ?? '', ...columns },
+    ]);
     return rowKey;
   });
   return { actions, owedKeys };

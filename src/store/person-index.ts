@@ -83,6 +83,13 @@ async function writeIfNewer(table: TableClient, row: PersonChallenge): Promise<v
     ...row,
     roles: row.roles.join(','),
   };
+  // Most rows are new (a raise): one insert. A row already there is replaced only by a newer version.
+  try {
+    await table.createEntity(entity);
+    return;
+  } catch (error) {
+    if (statusOf(error) !== 409) throw error;
+  }
   for (let attempt = 0; attempt < 5; attempt++) {
     const existing = await getEntityOrUndefined(table, entity.partitionKey, entity.rowKey);
     if (existing && Number(existing.version) > row.version) return;

@@ -7,10 +7,19 @@
  * else. A send that finally fails is recorded and the raising side is told who to contact
  * by other means, as it was when the bot sent inline.
  */
+import { systemClock } from '../clock';
 import { errorCode, type Logger } from '../logger';
 import { getProcedure } from '../procedures';
 import type { Procedure } from '../procedures/schema';
-import type { ChallengeStore, ConversationStore, OwedRow, Outbox, OutboxEntry, PersonIndex } from '../store';
+import type {
+  ChallengeStore,
+  ChallengeThread,
+  ConversationStore,
+  OwedRow,
+  Outbox,
+  OutboxEntry,
+  PersonIndex,
+} from '../store';
 import type { OwedStore } from '../store/owed-store';
 import { sideOf } from '../workflow/roles';
 import type { Challenge, PersonRef } from '../workflow/types';
@@ -30,8 +39,18 @@ export interface DispatchReport {
 }
 
 export interface Dispatcher {
-  /** Carries out `rows` of `challenge` (just committed); settles `entry` when nothing is left. */
-  deliver(challenge: Challenge, rows: readonly OwedRow[], entry?: OutboxEntry): Promise<DispatchReport>;
+  /**
+   * Carries out `rows` of `challenge`; settles `entry` when nothing is left. `held`: the rows
+   * were born claimed by this process (just committed), so they are not claimed again.
+   */
+  deliver(
+    challenge: Challenge,
+    rows: readonly OwedRow[],
+    entry?: OutboxEntry,
+    options?: { held?: boolean },
+  ): Promise<DispatchReport>;
+  /** When rows committed now are claimed until: this process carries them out first. */
+  claimUntil(): string;
   /** What orphaned entries still owe (older than `graceMs`); returns the reports of what it found. */
   sweep(options?: { graceMs?: number; limit?: number }): Promise<DispatchReport>;
   /** Resolves once every delivery under way has finished: for a clean shutdown, and for tests. */
@@ -67,9 +86,23 @@ function merge(into: DispatchReport, more: DispatchReport): DispatchReport {
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
   const maxAttempts = deps.maxAttempts ?? 5;
+  // A challenge's thread never moves once started: read once per process.
+  const threads = new Map<string, ChallengeThread>();
+  const threadOf = async (challengeId: string): Promise<ChallengeThread | undefined> => {
+    const known = threads.get(challengeId);
+    if (known) return known;
+    const thread = await deps.conversations.getThread(challengeId);
+    if (thread) threads.set(challengeId, thread);
+    return thread;
+  };
 
   /** One row: what it owes, done. Returns the delivery to a person, when it was one. */
-  async function carryOut(procedure: Procedure, challenge: Challenge, owed: Owed): Promise<Delivery | undefined> {
+  async function carryOut(
+    procedure: Procedure,
+    challenge: Challenge,
+    owed: Owed,
+    attempts: number,
+  ): Promise<Delivery | undefined> {
     const { views, messenger } = deps;
     switch (owed.kind) {
       case 'personIndex':
@@ -77,12 +110,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         return undefined;
       case 'threadStart':
         // A retry after a start that did go through (and was saved) must not open a second thread.
-        if (await deps.conversations.getThread(challenge.id)) return undefined;
-        await messenger.startThread(challenge.id, owed.channel, views.threadRoot(procedure, challenge));
+        if (attempts > 0 && (await threadOf(challenge.id))) return undefined;
+        threads.set(
+          challenge.id,
+          await messenger.startThread(challenge.id, owed.channel, views.threadRoot(procedure, challenge)),
+        );
         return undefined;
       case 'threadReply':
       case 'threadRoot': {
-        const thread = await deps.conversations.getThread(challenge.id);
+        const thread = await threadOf(challenge.id);
         if (!thread) return undefined; // the partnership has no channel, or its thread could not be started
         const card =
           owed.kind === 'threadReply'
@@ -114,16 +150,17 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     rows: readonly { row: OwedRow; owed: Owed }[],
     report: DispatchReport,
     unreachable: PersonRef[],
+    held: boolean,
   ): Promise<void> {
     for (const { row, owed } of rows) {
-      const claimed = await deps.owed.claim(challenge.id, row, leaseMs);
+      const claimed = held ? row : await deps.owed.claim(challenge.id, row, leaseMs);
       if (!claimed) {
         report.left += 1;
         continue;
       }
       let delivery: Delivery | undefined;
       try {
-        delivery = await carryOut(procedure, challenge, owed);
+        delivery = await carryOut(procedure, challenge, owed, claimed.attempts);
       } catch (error) {
         const code = error instanceof PassingFailure ? (error.code ?? 'failed') : errorCode(error);
         delivery = { delivered: false, reason: 'failed', detail: code };
@@ -174,7 +211,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return work;
   }
 
-  async function deliver(challenge: Challenge, rows: readonly OwedRow[], entry?: OutboxEntry): Promise<DispatchReport> {
+  async function deliver(
+    challenge: Challenge,
+    rows: readonly OwedRow[],
+    entry?: OutboxEntry,
+    held = false,
+  ): Promise<DispatchReport> {
     const report = emptyReport();
     const procedure = getProcedure(challenge.procedureId);
     const lanes = new Map<string, { row: OwedRow; owed: Owed }[]>();
@@ -192,11 +234,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const unreachable: PersonRef[] = [];
     // The index first: "my challenges" is right before anyone is told.
     const index = lanes.get('index');
-    if (index) await lane(procedure, challenge, index, report, unreachable);
+    if (index) await lane(procedure, challenge, index, report, unreachable, held);
     await Promise.all(
       [...lanes]
         .filter(([key]) => key !== 'index')
-        .map(([, rowsOfLane]) => lane(procedure, challenge, rowsOfLane, report, unreachable)),
+        .map(([, rowsOfLane]) => lane(procedure, challenge, rowsOfLane, report, unreachable, held)),
     );
     if (unreachable.length > 0) await tellRaisingSide(challenge, unreachable);
     if (entry && report.left === 0) await deps.outbox.settle(entry);
@@ -215,7 +257,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   return {
-    deliver: (challenge, rows, entry) => tracked(deliver(challenge, rows, entry)),
+    deliver: (challenge, rows, entry, options = {}) => tracked(deliver(challenge, rows, entry, options.held)),
+    claimUntil: () => new Date(systemClock.now().getTime() + leaseMs).toISOString(),
     async idle() {
       while (underWay.size > 0) await Promise.allSettled([...underWay]);
     },

@@ -27,6 +27,7 @@ export function createTurnKit(deps: {
   onUndelivered?: (what: Undelivered) => void | Promise<void>;
   /** How long a dispatcher's claim on an owed row holds; the default suits production. */
   leaseMs?: number;
+  startSends?: (start: () => void) => void;
 }): TurnKit {
   const { stores, messenger, clock, logger } = deps;
   const directory = createDirectoryCache(stores.directory);
@@ -51,6 +52,7 @@ export function createTurnKit(deps: {
     dispatcher,
     clock,
     logger,
+    ...(deps.startSends ? { startSends: deps.startSends } : {}),
   });
   return { directory, views, dispatcher, turns };
 }

@@ -82,6 +82,11 @@ export interface TurnDeps {
   backoff?: (attempt: number) => Promise<void>;
   /** How long a press may wait for storage before it is told nothing was saved. */
   storageDeadlineMs?: number;
+  /**
+   * How the sends of a press are started once it is committed: at once by default. A test that
+   * counts what the answer itself waits for holds them until it has the answer.
+   */
+  startSends?: (start: () => void) => void;
 }
 
 /** What is kept under an idempotency key: enough to give every repeat the same answer. */
@@ -206,6 +211,7 @@ export function createTurnService(deps: TurnDeps): TurnService {
         events: decision.events,
         answer: { key: request.idempotencyKey, value: stored },
         owed,
+        owedClaimedUntil: deps.dispatcher.claimUntil(),
       });
     } catch (error) {
       if (error instanceof ConflictError) return 'conflict'; // the next attempt reloads and sees who won
@@ -227,14 +233,17 @@ export function createTurnService(deps: TurnDeps): TurnService {
       repeat: false,
     };
     if (committed.owed.length === 0) return done;
-    const sending = deps.dispatcher.deliver(after, committed.owed, entry);
-    if (request.sends === 'await') return { ...done, dispatched: await sending };
-    void sending.catch((error: unknown) =>
-      deps.logger.warn('sends after the answer failed; the sweep carries them out', {
-        challengeId: after.id,
-        code: errorCode(error),
-      }),
-    );
+    if (request.sends === 'await') {
+      return { ...done, dispatched: await deps.dispatcher.deliver(after, committed.owed, entry, { held: true }) };
+    }
+    (deps.startSends ?? ((start) => start()))(() => {
+      void deps.dispatcher.deliver(after, committed.owed, entry, { held: true }).catch((error: unknown) =>
+        deps.logger.warn('sends after the answer failed; the sweep carries them out', {
+          challengeId: after.id,
+          code: errorCode(error),
+        }),
+      );
+    });
     return done;
   }
 

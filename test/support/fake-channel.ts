@@ -40,6 +40,8 @@ export class FakeChannel {
   readonly requests: { method: string; path: string; status: number }[] = [];
   readonly members = new Map<string, Member>();
   private failures: ScriptedFailure[] = [];
+  private hangs: { match: RegExp; released: Promise<void> }[] = [];
+  private hung = 0;
   private server: http.Server | undefined;
   private conversationsCreated = 0;
   url = '';
@@ -58,6 +60,26 @@ export class FakeChannel {
   /** The next requests (matching `match`) fail with these answers, in order. */
   failNext(...failures: ScriptedFailure[]): void {
     this.failures.push(...failures);
+  }
+
+  /**
+   * Requests whose path matches are held unanswered until the returned release is called,
+   * then answered as usual (as a channel that stalls and recovers).
+   */
+  hang(match: RegExp): () => void {
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const hang = { match, released };
+    this.hangs.push(hang);
+    return () => {
+      this.hangs = this.hangs.filter((h) => h !== hang);
+      release();
+    };
+  }
+
+  /** Requests held by a hang right now. */
+  hanging(): number {
+    return this.hung;
   }
 
   clear(): void {
@@ -90,6 +112,12 @@ export class FakeChannel {
     const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
     const method = req.method ?? 'GET';
 
+    const hang = this.hangs.find((h) => h.match.test(path));
+    if (hang) {
+      this.hung += 1;
+      await hang.released;
+      this.hung -= 1;
+    }
     const failureIndex = this.failures.findIndex((f) => !f.match || f.match.test(path));
     if (failureIndex >= 0) {
       const [f] = this.failures.splice(failureIndex, 1);

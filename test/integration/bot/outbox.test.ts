@@ -4,8 +4,7 @@
  * them out, once.
  */
 import assert from 'node:assert/strict';
-import { silentLogger } from '../../../src/logger';
-import { createTurnService } from '../../../src/turn/turn-service';
+import { dyingTurn } from '../../support/dying-turn';
 import type { Harness } from '../../support/bot-harness';
 import { installPartnership, startBot, Walk } from './support';
 
@@ -26,19 +25,7 @@ describe('the outbox: sends owed by a committed transition survive a crash', () 
 
     // The escalation is committed, then the process dies before any send.
     const { stores, clock } = h.app.services;
-    const dying = createTurnService({
-      challenges: stores.challenges,
-      outbox: stores.outbox,
-      audit: stores.audit,
-      deadlineIndex: stores.deadlineIndex,
-      dispatcher: {
-        deliver: () => new Promise(() => undefined),
-        sweep: async () => assert.fail(),
-        idle: async () => undefined,
-      },
-      clock,
-      logger: silentLogger,
-    });
+    const dying = dyingTurn(stores, clock);
     const amira = h.user('Amira Khan');
     const result = await dying.execute({
       challengeId: w.challengeId,

@@ -11,7 +11,7 @@ import { getProcedure, procedures } from '../../../src/procedures';
 import { createStores, type Stores, type TableConfig } from '../../../src/store';
 import { createTableClient, tableNames } from '../../../src/store/tables';
 import { createTurnKit, type TurnRequest, type TurnResult } from '../../../src/turn';
-import { createTurnService } from '../../../src/turn/turn-service';
+import { dyingTurn } from '../../support/dying-turn';
 import { replay, type Command } from '../../../src/workflow';
 import { freshTables } from '../../support/azurite';
 import { FakeMessenger } from '../scheduler/harness';
@@ -144,20 +144,7 @@ describe('the turn (Azurite)', function () {
   it('what a transition owes is committed with it; after a crash before any send, the sweep sends it once', async () => {
     const challenge = await raised('t-crash');
     const dead = new FakeMessenger();
-    const dying = createTurnService({
-      challenges: stores.challenges,
-      outbox: stores.outbox,
-      audit: stores.audit,
-      deadlineIndex: stores.deadlineIndex,
-      // The process dies right after the commit: nothing is ever sent.
-      dispatcher: {
-        deliver: () => new Promise(() => undefined),
-        sweep: async () => assert.fail(),
-        idle: async () => undefined,
-      },
-      clock,
-      logger: silentLogger,
-    });
+    const dying = dyingTurn(stores, clock);
     const result = await dying.execute(press('t-crash', 'crash-press', { expectedVersion: challenge.version }));
     assert.equal(result.kind, 'done');
     const owed = await stores.owed.list('t-crash');
