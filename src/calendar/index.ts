@@ -2,7 +2,6 @@
 export {
   addCalendarDays,
   addCalendarMonths,
-  compareLocalDates,
   dayOfWeek,
   isLocalDate,
   isWeekend,

@@ -28,7 +28,7 @@ export function eventBase(envelope: CommandEnvelope, now: Date): EventBase {
   };
 }
 
-export function isBlankText(value: unknown): boolean {
+function isBlankText(value: unknown): boolean {
   return typeof value !== 'string' || value.trim() === '';
 }
 

@@ -8,8 +8,3 @@ export function refusal(code: Refusal['code'], reason: string): Refusal {
 export function refuse(code: Refusal['code'], reason: string): Decision {
   return { ok: false, refusal: refusal(code, reason) };
 }
-
-/** The first problems in one sentence: "Please check: "Outcome" is required; ...". */
-export function invalid(problems: readonly string[]): Decision {
-  return refuse('invalid', `Please check: ${problems.join('; ')}.`);
-}
