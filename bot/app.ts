@@ -59,6 +59,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     messenger,
     clock,
     logger,
+    leaseMs: config.sendLeaseSeconds * 1000,
     ...(options.startSends ? { startSends: options.startSends } : {}),
   });
   const services: Services = { clock, logger, stores, messenger, procedures, ...kit };

@@ -21,7 +21,14 @@ export function localExtras(config: Config, clock: OverridableClock, logger: Log
   let scheduler: Scheduler | undefined;
   const schedulerOf = (app: App): Scheduler =>
     (scheduler ??= createScheduler(
-      createSchedulerDeps({ stores: app.stores, messenger: app.messenger, clock, logger, kit: app.kit }),
+      createSchedulerDeps({
+        stores: app.stores,
+        messenger: app.messenger,
+        clock,
+        logger,
+        kit: app.kit,
+        outboxGraceMs: config.outboxGraceSeconds * 1000,
+      }),
       clock,
     ));
   let appRef: App | undefined;

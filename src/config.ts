@@ -42,6 +42,8 @@ const EnvSchema = z
     BOT_DOMAIN: optionalString,
     SCHEDULER_INTERVAL_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(60)),
     SEND_TIMEOUT_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().positive().max(120).default(15)),
+    SEND_LEASE_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().positive().max(3600).default(300)),
+    OUTBOX_GRACE_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(3600).default(60)),
   })
   .superRefine((env, ctx) => {
     if (!env.STORAGE_CONNECTION_STRING && !env.STORAGE_TABLE_ENDPOINT) {
@@ -97,6 +99,10 @@ export interface Config {
   schedulerIntervalSeconds: number;
   /** How long one proactive send may take before it is retried. */
   sendTimeoutSeconds: number;
+  /** How long the process that commits a transition holds its sends before anyone else may take them. */
+  sendLeaseSeconds: number;
+  /** How old an outbox entry is before the sweep looks at it (a commit under way is left alone). */
+  outboxGraceSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -134,5 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     botDomain: e.BOT_DOMAIN,
     schedulerIntervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
     sendTimeoutSeconds: e.SEND_TIMEOUT_SECONDS,
+    sendLeaseSeconds: e.SEND_LEASE_SECONDS,
+    outboxGraceSeconds: e.OUTBOX_GRACE_SECONDS,
   };
 }

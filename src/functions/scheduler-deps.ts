@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import { silentLogger, type Logger } from '../logger';
 import { getProcedure } from '../procedures';
 import type { Procedure } from '../procedures/schema';
-import type { Stores } from '../store';
+import type { Outbox, OwedStore, Stores } from '../store';
 import type { ChallengeStore } from '../store/challenge-store';
 import type { DeadlineIndex } from '../store/deadline-index';
 import type { PersonIndex } from '../store/person-index';
@@ -26,6 +26,11 @@ export interface SchedulerDeps {
   logger?: Logger;
   /** Rows one tick takes from the index; the rest wait for the next tick. */
   maxDuePerTick?: number;
+  /** How old an outbox entry is before the tick's sweep looks at it. */
+  outboxGraceMs?: number;
+  /** Rows a transition owes, for the nightly check that none is left without an outbox entry. */
+  owed?: Pick<OwedStore, 'partitionsOwing'>;
+  outbox?: Pick<Outbox, 'open'>;
 }
 
 /** The wiring over the stores. A process that also serves the bot passes its own turn, so there is one. */
@@ -38,6 +43,7 @@ export function createSchedulerDeps(input: {
   kit?: { turns: TurnService; dispatcher: Dispatcher };
   /** How long the dispatcher's claim on a send holds (tests shorten it). */
   leaseMs?: number;
+  outboxGraceMs?: number;
 }): SchedulerDeps {
   const { stores, logger } = input;
   const kit =
@@ -59,6 +65,9 @@ export function createSchedulerDeps(input: {
     turns: kit.turns,
     dispatcher: kit.dispatcher,
     procedureOf: getProcedure,
+    owed: stores.owed,
+    outbox: stores.outbox,
+    ...(input.outboxGraceMs !== undefined ? { outboxGraceMs: input.outboxGraceMs } : {}),
     ...(input.onUndelivered ? { onUndelivered: input.onUndelivered } : {}),
     ...(logger ? { logger } : {}),
   };

@@ -21,7 +21,7 @@ export function createScheduler(deps: SchedulerDeps, clock: Clock): Scheduler {
   return {
     tick: (now = clock.now()) =>
       inTimerRun('tick', deps.logger, async () => {
-        const swept = await deps.dispatcher.sweep();
+        const swept = await deps.dispatcher.sweep({ graceMs: deps.outboxGraceMs ?? 60_000 });
         const reminders = await runTick(deps, now);
         // The digest timer may have missed its run: a tick in the digest window catches up.
         const digest = await runDigest(deps, now);

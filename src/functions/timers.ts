@@ -31,7 +31,15 @@ export async function wireScheduler(config: Config, messengerFor: MessengerFacto
   const stores = createStores({ ...config.storage, prefix: config.tablePrefix }, { clock: systemClock });
   await stores.ensureTables();
   const messenger = messengerFor(config, stores, logger);
-  return createScheduler(createSchedulerDeps({ stores, messenger, clock: systemClock, logger }), systemClock);
+  const deps = createSchedulerDeps({
+    stores,
+    messenger,
+    clock: systemClock,
+    logger,
+    leaseMs: config.sendLeaseSeconds * 1000,
+    outboxGraceMs: config.outboxGraceSeconds * 1000,
+  });
+  return createScheduler(deps, systemClock);
 }
 
 export function registerTimers(host: FunctionsHost, scheduler: () => Promise<Scheduler>): void {

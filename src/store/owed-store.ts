@@ -20,6 +20,8 @@ export interface OwedStore {
   settle(challengeId: string, row: OwedRow): Promise<void>;
   /** Not carried out this time: free for the next attempt, counting it. */
   release(challengeId: string, row: OwedRow): Promise<void>;
+  /** Challenges with owed rows whose claim has lapsed: a scan, for the nightly reconcile only. */
+  partitionsOwing(): Promise<string[]>;
 }
 
 export function createOwedStore(table: TableClient, options: { clock: Clock }): OwedStore {
@@ -46,6 +48,17 @@ export function createOwedStore(table: TableClient, options: { clock: Clock }): 
         });
       }
       return rows.sort((a, b) => a.rowKey.localeCompare(b.rowKey));
+    },
+
+    async partitionsOwing() {
+      const found = new Set<string>();
+      const filter = odata`RowKey ge 'owed-' and RowKey lt 'owed.'`;
+      const select = ['PartitionKey', 'claimedUntil'];
+      for await (const entity of table.listEntities<Record<string, unknown>>({ queryOptions: { filter, select } })) {
+        const until = typeof entity.claimedUntil === 'string' ? Date.parse(entity.claimedUntil) : NaN;
+        if (!(until > now())) found.add(String(entity.partitionKey));
+      }
+      return [...found];
     },
 
     async claim(challengeId, row, leaseMs) {

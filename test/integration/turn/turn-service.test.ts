@@ -10,6 +10,8 @@ import { silentLogger } from '../../../src/logger';
 import { getProcedure, procedures } from '../../../src/procedures';
 import { createStores, type Stores, type TableConfig } from '../../../src/store';
 import { createTableClient, tableNames } from '../../../src/store/tables';
+import { createScheduler } from '../../../src/functions/scheduler';
+import { createSchedulerDeps } from '../../../src/functions/scheduler-deps';
 import { createTurnKit, type TurnRequest, type TurnResult } from '../../../src/turn';
 import { dyingTurn } from '../../support/dying-turn';
 import { replay, type Command } from '../../../src/workflow';
@@ -165,6 +167,22 @@ describe('the turn (Azurite)', function () {
     assert.deepEqual(await stores.owed.list('t-crash'), [], 'carried out, so gone');
     assert.equal((await kitOf(messenger).dispatcher.sweep({ graceMs: 0 })).done, 0, 'nothing twice');
     assert.equal(messenger.received.length, 2);
+  });
+
+  it('owed rows left with no outbox entry are found by the nightly reconcile and sent by the next sweep', async () => {
+    const challenge = await raised('t-lost-entry');
+    await dyingTurn(stores, clock).execute(press('t-lost-entry', 'lost-press', { expectedVersion: challenge.version }));
+    for (const entry of await stores.outbox.orphans(0)) await stores.outbox.settle(entry); // the entry is lost
+    const messenger = new FakeMessenger();
+    const deps = createSchedulerDeps({ stores, messenger, clock, logger: silentLogger, outboxGraceMs: 0 });
+    const report = await createScheduler(deps, clock).reconcile();
+    assert.ok(report.owing >= 1, 'the challenge still owing sends is found');
+    await deps.dispatcher.sweep({ graceMs: 0 });
+    assert.deepEqual(messenger.received.map((r) => r.personId).sort(), [
+      'raising.lineManager',
+      'receiving.lineManager',
+    ]);
+    assert.deepEqual(await stores.owed.list('t-lost-entry'), []);
   });
 
   it('the people on a challenge are indexed from what the raise owes, and a reconcile rebuilds a lost row', async () => {

@@ -33,6 +33,8 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   CHALLENGE_TEST_CLOCK: 'refused in production',
   SCHEDULER_INTERVAL_SECONDS: 'set per app: 0 on the web app, where the Function App runs the timers',
   SEND_TIMEOUT_SECONDS: 'the default (15 s) suits Teams; set only to tune it',
+  SEND_LEASE_SECONDS: 'the default (5 minutes) outlasts a send with its retries',
+  OUTBOX_GRACE_SECONDS: 'the default (60 s) outlasts any commit under way',
 };
 
 /** What the manifest and the app need from a deployment, by output name. */
