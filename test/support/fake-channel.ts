@@ -26,6 +26,14 @@ export interface ScriptedFailure {
   match?: RegExp;
 }
 
+/**
+ * Decides, before the normal answer, what one request gets (the bench's connector policies:
+ * rate limits, 429 + Retry-After, hangs). Undefined: answered normally and recorded.
+ */
+export type Gate = (request: { method: string; path: string }) => GateVerdict | undefined;
+/** An answer that delivers nothing, or a hang: held for `hangMs`, then the connection is dropped. */
+export type GateVerdict = { status: number; headers?: Record<string, string> } | { hangMs: number };
+
 export interface Member {
   id: string;
   name: string;
@@ -37,11 +45,14 @@ export interface Member {
 export class FakeChannel {
   readonly received: RecordedActivity[] = [];
   /** Raw requests, including ones answered with a scripted failure. */
-  readonly requests: { method: string; path: string; status: number }[] = [];
+  readonly requests: { method: string; path: string; status: number; at: number }[] = [];
   readonly members = new Map<string, Member>();
   private failures: ScriptedFailure[] = [];
   private hangs: { match: RegExp; released: Promise<void> }[] = [];
   private hung = 0;
+  gate: Gate | undefined;
+  /** Requests being answered now (a hung one counts until it is dropped). */
+  inFlight = 0;
   private server: http.Server | undefined;
   private conversationsCreated = 0;
   url = '';
@@ -105,6 +116,15 @@ export class FakeChannel {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    this.inFlight++;
+    try {
+      await this.answer(req, res);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async answer(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
@@ -118,16 +138,25 @@ export class FakeChannel {
       await hang.released;
       this.hung -= 1;
     }
+    const at = performance.now();
+    const verdict = this.gate?.({ method, path });
+    if (verdict && 'hangMs' in verdict) {
+      this.requests.push({ method, path, status: 0, at });
+      await new Promise((r) => setTimeout(r, verdict.hangMs));
+      req.socket.destroy();
+      return;
+    }
     const failureIndex = this.failures.findIndex((f) => !f.match || f.match.test(path));
-    if (failureIndex >= 0) {
-      const [f] = this.failures.splice(failureIndex, 1);
-      this.requests.push({ method, path, status: f!.status });
-      res.writeHead(f!.status, { 'content-type': 'application/json', ...(f!.headers ?? {}) });
-      res.end(JSON.stringify(f!.body ?? { error: { code: 'Scripted', message: `scripted ${f!.status}` } }));
+    if (verdict || failureIndex >= 0) {
+      const f = verdict ?? this.failures.splice(failureIndex, 1)[0]!;
+      this.requests.push({ method, path, status: f.status, at });
+      res.writeHead(f.status, { 'content-type': 'application/json', ...(f.headers ?? {}) });
+      const scriptedBody = 'body' in f ? f.body : undefined;
+      res.end(JSON.stringify(scriptedBody ?? { error: { code: 'Scripted', message: `scripted ${f.status}` } }));
       return;
     }
     const answer = this.route(method, path, body);
-    this.requests.push({ method, path, status: answer.status });
+    this.requests.push({ method, path, status: answer.status, at });
     res.writeHead(answer.status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer.body ?? {}));
   }

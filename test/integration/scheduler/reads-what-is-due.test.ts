@@ -1,7 +1,8 @@
 /**
- * A tick reads what is due, not what is open: with 10,000 open challenges and 20 due, it reads
- * exactly as many table entities as with 100 open and the same 20 due, and never scans the
- * challenges. Every entity returned by listEntities and every getEntity is counted.
+ * A tick reads what is due, not what is open: with 300 open challenges and 20 due, it reads
+ * exactly as many table entities as with 50 open and the same 20 due, and never scans the
+ * challenges. Every entity returned by listEntities and every getEntity is counted. The same
+ * counts at 10,000 and 100,000 open are measured by `npm run bench` (volume is not a test's job).
  */
 import assert from 'node:assert/strict';
 import type { TableClient, TransactionAction } from '@azure/data-tables';
@@ -149,11 +150,11 @@ async function readsOfOneTick(open: number, due: number): Promise<{ counter: Cou
 }
 
 describe('a tick reads only what is due (Azurite)', function () {
-  this.timeout(120_000);
+  this.timeout(60_000);
 
-  it('10,000 open and 20 due: the same reads as 100 open and 20 due, and no scan of the challenges', async () => {
-    const small = await readsOfOneTick(100, 20);
-    const large = await readsOfOneTick(10_000, 20);
+  it('300 open and 20 due: the same reads as 50 open and 20 due, and no scan of the challenges', async () => {
+    const small = await readsOfOneTick(50, 20);
+    const large = await readsOfOneTick(300, 20);
     assert.equal(large.dueRows, 20, 'the index query returned the due rows only');
     assert.equal(large.sent, 20);
     assert.equal(large.counter.entities, small.counter.entities, 'reads do not grow with the open challenges');
