@@ -8,8 +8,19 @@ export type Verdict = 'retry' | 'blocked' | 'final';
 
 const RETRIED = new Set([429, 412, 502, 504]);
 const BLOCKED_CODES = /MessageWritesBlocked|ConversationBlockedByUser/i;
-/** Transport failures with no HTTP answer: worth another try. */
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
+/**
+ * Transport failures with no HTTP answer: worth another try. REQUEST_SEND_ERROR is how the
+ * Azure HTTP pipeline the Bot Framework connector uses reports a connection dropped mid-request.
+ */
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'REQUEST_SEND_ERROR',
+]);
 
 interface ErrorLike {
   statusCode?: unknown;

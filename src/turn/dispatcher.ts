@@ -49,6 +49,8 @@ export interface Dispatcher {
     entry?: OutboxEntry,
     options?: { held?: boolean },
   ): Promise<DispatchReport>;
+  /** As deliver, started on the next turn of the event loop: behind the answer being sent now. */
+  deliverSoon(challenge: Challenge, rows: readonly OwedRow[], entry?: OutboxEntry): Promise<DispatchReport>;
   /** When rows committed now are claimed until: this process carries them out first. */
   claimUntil(): string;
   /** What orphaned entries still owe (older than `graceMs`); returns the reports of what it found. */
@@ -258,6 +260,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   return {
     deliver: (challenge, rows, entry, options = {}) => tracked(deliver(challenge, rows, entry, options.held)),
+    deliverSoon: (challenge, rows, entry) =>
+      tracked(new Promise<void>((resolve) => setImmediate(resolve)).then(() => deliver(challenge, rows, entry, true))),
     claimUntil: () => new Date(systemClock.now().getTime() + leaseMs).toISOString(),
     async idle() {
       while (underWay.size > 0) await Promise.allSettled([...underWay]);

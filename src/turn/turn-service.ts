@@ -83,8 +83,9 @@ export interface TurnDeps {
   /** How long a press may wait for storage before it is told nothing was saved. */
   storageDeadlineMs?: number;
   /**
-   * How the sends of a press are started once it is committed: at once by default. A test that
-   * counts what the answer itself waits for holds them until it has the answer.
+   * How the sends of a press are started once it is committed: by default on the next turn of
+   * the event loop, behind the answer. A test that counts what the answer itself waits for holds
+   * them until it has the answer.
    */
   startSends?: (start: () => void) => void;
 }
@@ -236,14 +237,19 @@ export function createTurnService(deps: TurnDeps): TurnService {
     if (request.sends === 'await') {
       return { ...done, dispatched: await deps.dispatcher.deliver(after, committed.owed, entry, { held: true }) };
     }
-    (deps.startSends ?? ((start) => start()))(() => {
-      void deps.dispatcher.deliver(after, committed.owed, entry, { held: true }).catch((error: unknown) =>
-        deps.logger.warn('sends after the answer failed; the sweep carries them out', {
-          challengeId: after.id,
-          code: errorCode(error),
-        }),
-      );
-    });
+    // Behind the answer: the presser's card is drawn and sent before the sends take the CPU.
+    const later = () => deps.dispatcher.deliverSoon(after, committed.owed, entry);
+    const sending = deps.startSends
+      ? new Promise<unknown>((resolve) =>
+          deps.startSends!(() => resolve(deps.dispatcher.deliver(after, committed.owed, entry, { held: true }))),
+        )
+      : later();
+    void sending.catch((error: unknown) =>
+      deps.logger.warn('sends after the answer failed; the sweep carries them out', {
+        challengeId: after.id,
+        code: errorCode(error),
+      }),
+    );
     return done;
   }
 

@@ -15,6 +15,7 @@ export function dyingTurn(stores: Stores, clock: Clock): TurnService {
     deadlineIndex: stores.deadlineIndex,
     dispatcher: {
       deliver: () => new Promise(() => undefined),
+      deliverSoon: () => new Promise(() => undefined),
       sweep: () => Promise.reject(new Error('a dead process sweeps nothing')),
       idle: async () => undefined,
       claimUntil: () => new Date(0).toISOString(),

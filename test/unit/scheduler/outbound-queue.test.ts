@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
-import { createOutboundQueue, OutboundError, retryAfterMs, type OutboundJob } from '../../../src/outbound';
+import { classify, createOutboundQueue, OutboundError, retryAfterMs, type OutboundJob } from '../../../src/outbound';
 import { VirtualTime } from './virtual-time';
 
 class HttpError extends Error {
@@ -196,5 +196,12 @@ describe('outbound queue', () => {
     );
     assert.equal(retryAfterMs({ retryAfter: 1.5 }, now), 1500);
     assert.equal(retryAfterMs({ headers: {} }, now), undefined);
+  });
+
+  it('retries a connection dropped or timed out mid-request; a 400 is final', () => {
+    assert.equal(classify({ code: 'REQUEST_SEND_ERROR', message: 'socket hang up' }), 'retry');
+    assert.equal(classify({ code: 'ECONNRESET' }), 'retry');
+    assert.equal(classify({ code: 'ETIMEDOUT' }), 'retry');
+    assert.equal(classify(new HttpError(400)), 'final');
   });
 });
