@@ -29,7 +29,8 @@ export interface BenchResults {
 export interface Target {
   what: string;
   figure: string;
-  met: boolean;
+  /** Undefined: a figure shown beside the targets, not one itself. */
+  met: boolean | undefined;
 }
 
 export function machine() {
@@ -68,10 +69,12 @@ export function targetsOf(r: BenchResults): Target[] {
         const f = pass.presses[kind];
         const f1 = first?.presses[kind];
         if (!f || !f1) continue;
+        // A `help` message is answered by a send of its own (Teams has no reply in the HTTP answer
+        // to a message), so the channel's 429s and hangs are in its answer: shown, not a press target.
         targets.push({
-          what: `${kind} p99 at concurrency ${pass.concurrency} with 429s and hangs ≤ 1.2 × pass 1`,
+          what: `${kind} p99 at concurrency ${pass.concurrency} with 429s and hangs ≤ 1.2 × pass 1${kind === 'help' ? ' (not a press: its answer is a send)' : ''}`,
           figure: `${ms(f.p99)} against ${ms(f1.p99)} (${ratio(f.p99, f1.p99)}x)`,
-          met: f.p99 <= 1.2 * f1.p99 && f.failures === 0,
+          met: kind === 'help' ? undefined : f.p99 <= 1.2 * f1.p99 && f.failures === 0,
         });
       }
       const d = Object.values(pass.deliveries);
@@ -155,7 +158,9 @@ export function renderReport(r: BenchResults): { markdown: string; targets: Targ
     '',
     '| target | figure | |',
     '| --- | --- | --- |',
-    ...targets.map((t) => `| ${t.what} | ${t.figure} | ${t.met ? 'met' : '**missed**'} |`),
+    ...targets.map(
+      (t) => `| ${t.what} | ${t.figure} | ${t.met === undefined ? 'shown' : t.met ? 'met' : '**missed**'} |`,
+    ),
     '',
   );
   const p = r.presses;
