@@ -6,7 +6,7 @@
 import { areasOf, checkRaise } from '../../cards/raise-check';
 import type { RaiseField } from '../../cards/view-models/raise-form';
 import type { ActionOf } from '../../cards/verbs';
-import { resolveParticipants, type RaisedWith } from '../../src/directory/resolve-participants';
+import { resolveParticipants, rolesNamedBy, type RaisedWith } from '../../src/directory/resolve-participants';
 import { findProcedure } from '../../src/procedures';
 import { stageOf } from '../../src/procedures/lookup';
 import type { Agency, Partnership, Person } from '../../src/store';
@@ -65,19 +65,8 @@ export async function raise(ctx: ActionContext, action: ActionOf<'raise'>): Prom
       });
   }
   const view = await directoryView(services, [raiser, receiving], partnership);
-  const roles = procedure.stages.flatMap((s) => [
-    ...s.owners,
-    ...(s.escalatedBy ?? []),
-    ...s.notifyOnEntry.flatMap((n) => n.to),
-  ]);
-  const extraRoles = [
-    ...procedure.copyOnRaise.flatMap((n) => n.to),
-    ...(procedure.log?.assignedBy ?? []),
-    ...(procedure.immediateRoute?.agreedBy ?? []),
-    ...(procedure.repeatPattern?.tell ?? []),
-  ];
   const { participants, raisedBy, raisedWithRef } = resolveParticipants(
-    [...roles, ...extraRoles],
+    rolesNamedBy(procedure),
     view,
     partnership,
     raiser,

@@ -3,7 +3,7 @@
  * the person it is raised with, their line managers, their agencies' leads and managers,
  * and the partnership's own people. Pure: it is given the directory rows it needs.
  */
-import type { OwnerRole, RoleName, Side } from '../procedures/schema';
+import type { OwnerRole, Procedure, RoleName, Side } from '../procedures/schema';
 import type { Participants, PersonRef } from '../workflow/types';
 import type { Agency, Partnership, Person } from '../store/directory-schema';
 
@@ -55,6 +55,21 @@ export function externalRef(raisedWith: Extract<RaisedWith, { kind: 'external' }
     reachable: false,
     external: true,
   };
+}
+
+/** Every role the procedure names: its stages' owners, escalators and those told, and the roles of its records. */
+export function rolesNamedBy(procedure: Procedure): OwnerRole[] {
+  return [
+    ...procedure.stages.flatMap((s) => [
+      ...s.owners,
+      ...(s.escalatedBy ?? []),
+      ...s.notifyOnEntry.flatMap((n) => n.to),
+    ]),
+    ...procedure.copyOnRaise.flatMap((n) => n.to),
+    ...(procedure.log?.assignedBy ?? []),
+    ...(procedure.immediateRoute?.agreedBy ?? []),
+    ...(procedure.repeatPattern?.tell ?? []),
+  ];
 }
 
 /** Resolves every role the procedure's stages name; a role nobody holds is left out. */
