@@ -40,6 +40,8 @@ const EnvSchema = z
     CHALLENGE_TEST_CLOCK: flag,
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
     BOT_DOMAIN: optionalString,
+    /** OpenID metadata for the tab's Teams SSO tokens; only to point at another cloud (or a test's stand-in). */
+    TabOpenIdMetadata: optionalUrl,
     SCHEDULER_INTERVAL_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(60)),
   })
   .superRefine((env, ctx) => {
@@ -94,6 +96,8 @@ export interface Config {
   appInsightsConnectionString?: string;
   botDomain?: string;
   schedulerIntervalSeconds: number;
+  /** Where the tab's SSO tokens are checked (production mode): Entra ID's OpenID metadata for the tenant. */
+  tab: { openIdMetadata?: string };
 }
 
 export class ConfigError extends Error {
@@ -130,5 +134,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     botDomain: e.BOT_DOMAIN,
     schedulerIntervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
+    tab: {
+      openIdMetadata:
+        e.TabOpenIdMetadata ??
+        (e.MicrosoftAppTenantId
+          ? `https://login.microsoftonline.com/${e.MicrosoftAppTenantId}/v2.0/.well-known/openid-configuration`
+          : undefined),
+    },
   };
 }
