@@ -315,6 +315,20 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     ],
   ];
 
+  if (config.mode === 'local') {
+    // Local mode only: the people a developer may pick to look as (production has no such list).
+    server.get('/tab/api/local/people', async (_req: restify.Request, res: restify.Response) => {
+      const [people, agencies] = await Promise.all([stores.directory.people.list(), stores.directory.agencies.list()]);
+      const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
+      res.setHeader('cache-control', 'no-store');
+      res.send(200, {
+        people: people
+          .map((p) => ({ id: p.id, name: p.name, role: p.role, agency: agencyName.get(p.agencyId) ?? '' }))
+          .sort((a, b) => a.agency.localeCompare(b.agency) || a.name.localeCompare(b.name)),
+      });
+    });
+  }
+
   for (const [method, path, handler] of routes) {
     server[method](path, async (req: restify.Request, res: restify.Response) => {
       let answer: Answer;

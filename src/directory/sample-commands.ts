@@ -84,8 +84,9 @@ export function commandsOf(sample: SampleChallenge, directory: DirectoryDocument
 }
 
 /** Every sample's commands, in time order across challenges. */
-export function sampleCommands(directory: DirectoryDocument, shiftDays = 0): TimedCommand[] {
+export function sampleCommands(directory: DirectoryDocument, shiftDays = 0, only?: readonly string[]): TimedCommand[] {
   return sampleChallenges
+    .filter((s) => !only || only.includes(s.caseReference))
     .flatMap((s) => commandsOf(s, directory, shiftDays))
     .sort((a, b) => a.at.getTime() - b.at.getTime());
 }

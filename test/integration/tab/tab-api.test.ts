@@ -206,7 +206,7 @@ describe('tab API, production mode: Teams SSO tokens checked against Entra ID ke
         BOT_DOMAIN: domain,
       },
     });
-    await seedSampleChallenges(h.app.stores, h.directory);
+    await seedSampleChallenges(h.app.stores, h.directory, { only: ['LCC-2026-0101', 'DAR-GP-0101'] });
   });
   after(async () => {
     await h.stop();
@@ -251,9 +251,10 @@ describe('tab API, production mode: Teams SSO tokens checked against Entra ID ke
     assert.equal((await call(h, '/tab/api/session', { authorization: 'Bearer not.a.jwt' })).status, 401);
   });
 
-  it('refuses local mode in production: a picked person without a token is 401', async () => {
+  it('refuses local mode in production: a picked person without a token is 401, and there is no list to pick from', async () => {
     const { status } = await call(h, '/tab/api/my-challenges', { 'x-challenge-person': amira() });
     assert.equal(status, 401);
+    assert.equal((await call(h, '/tab/api/local/people')).status, 404);
   });
 
   it('403 outside the role with a valid token', async () => {
