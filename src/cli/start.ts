@@ -46,7 +46,8 @@ async function main(): Promise<void> {
   await importDirectory(app.stores.directory, checked.directory);
   // Sample challenges of all five procedures for the tab, moved to end shortly before today (SAMPLE_CHALLENGES=0 leaves them out).
   const withSamples = process.env.SAMPLE_CHALLENGES !== '0';
-  if (withSamples) await seedSampleChallenges(app.stores, checked.directory, { shiftDays: sampleShiftDays(clock.now()) });
+  if (withSamples)
+    await seedSampleChallenges(app.stores, checked.directory, { shiftDays: sampleShiftDays(clock.now()) });
   const port = await app.listen();
   const endpoint = `http://127.0.0.1:${port}/api/messages`;
   const stopScheduler = extras.startScheduler(app);

@@ -22,7 +22,7 @@ const shots =
 const idOf = (caseReference: string) => sampleChallenges.find((s) => s.caseReference === caseReference)!.id;
 
 describe('the Teams tab in headless Chromium', function () {
-  this.timeout(60_000);
+  this.timeout(90_000);
   let bot: LocalBot | undefined;
   let browser: Browser | undefined;
   let page: Page;
@@ -85,6 +85,8 @@ describe('the Teams tab in headless Chromium', function () {
     await shot('my-challenges-light.png');
     await open('Amira Khan', { view: 'mine', theme: 'dark' });
     await shot('my-challenges-dark.png');
+    await open('Amira Khan', { view: 'mine', theme: 'contrast' });
+    await shot('my-challenges-high-contrast.png', false);
   });
 
   it("DAR-6 the scorecard's figures equal the figures worked out by hand, as tiles and as a table", async () => {
@@ -176,6 +178,20 @@ describe('the Teams tab in headless Chromium', function () {
   it('DUR-11 the Durham view flags the repeated agency; the printable compliance form opens in the page', async () => {
     await open('Pia Ward', { view: 'partnership', theme: 'dark' });
     assert.match(await page.locator('tr.flagged').innerText(), /County Durham and Darlington NHS Foundation Trust\s+3/);
+    assert.doesNotMatch(
+      await page.locator('table[data-table="log"]').innerText(),
+      /Quartermaine/,
+      'DUR-10 not in the log',
+    );
+    // DUR-10: the IRO on the challenge sees the family name; its stage 2 is overdue, in red.
+    await open('Dawn Pike', { view: 'mine' });
+    const durham = page.locator('article[data-challenge="DCC-LAC-0103"]');
+    assert.match(await durham.locator('.facts').innerText(), /Family name\s+Quartermaine/);
+    assert.match(
+      await durham.locator('li.stage.is-overdue').innerText(),
+      /Overdue by 7 working days: was due Fri 20 Nov 2026, 5pm/,
+    );
+    await shot('my-challenges-overdue-light.png', false);
     await open('Tess Wynn', { view: 'partnership', quarter: '2026-Q3', theme: 'dark' });
     await page.locator('figure.chart canvas').first().waitFor();
     await shot('partnership-dark.png');
