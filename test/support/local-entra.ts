@@ -3,9 +3,8 @@
  * tokens: production mode's validation runs for real with no network, on tokens signed here
  * with jose as `authentication.getAuthToken` would hand them to the tab.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { SignJWT } from 'jose';
+import { startSigningServer } from './local-openid';
 
 export interface SsoClaims {
   oid: string;
@@ -22,29 +21,16 @@ export interface LocalEntra {
 }
 
 export async function startLocalEntra(): Promise<LocalEntra> {
-  const trusted = await generateKeyPair('RS256', { extractable: true });
-  const stranger = await generateKeyPair('RS256', { extractable: true });
-  const jwk: JWK = { ...(await exportJWK(trusted.publicKey)), kid: 'entra-key', use: 'sig', alg: 'RS256' };
-  let base = '';
-  const server = http.createServer((req, res) => {
-    res.setHeader('content-type', 'application/json');
-    if (req.url === '/v2.0/.well-known/openid-configuration') {
-      res.end(
-        JSON.stringify({ issuer: 'https://login.microsoftonline.com/{tenantid}/v2.0', jwks_uri: `${base}/keys` }),
-      );
-    } else if (req.url === '/keys') {
-      res.end(JSON.stringify({ keys: [jwk] }));
-    } else {
-      res.statusCode = 404;
-      res.end('{}');
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await startSigningServer('entra-key', (base, jwk) => ({
+    '/v2.0/.well-known/openid-configuration': {
+      issuer: 'https://login.microsoftonline.com/{tenantid}/v2.0',
+      jwks_uri: `${base}/keys`,
+    },
+    '/keys': { keys: [jwk] },
+  }));
   return {
-    metadataUrl: `${base}/v2.0/.well-known/openid-configuration`,
+    metadataUrl: `${server.base}/v2.0/.well-known/openid-configuration`,
     async sign(claims, key = 'trusted') {
-      const privateKey: CryptoKey = key === 'trusted' ? trusted.privateKey : stranger.privateKey;
       return new SignJWT({ oid: claims.oid, tid: claims.tid, ver: '2.0' })
         .setProtectedHeader({ alg: 'RS256', kid: 'entra-key', typ: 'JWT' })
         .setIssuer(claims.issuer ?? `https://login.microsoftonline.com/${claims.tid}/v2.0`)
@@ -52,8 +38,8 @@ export async function startLocalEntra(): Promise<LocalEntra> {
         .setIssuedAt()
         .setNotBefore('0s')
         .setExpirationTime(`${claims.expiresInSeconds ?? 600}s`)
-        .sign(privateKey);
+        .sign(server.privateKey(key));
     },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () => server.stop(),
   };
 }
