@@ -28,6 +28,9 @@ function page(title: string, body: string): string {
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${PRINT_CSS}</style></head><body>${body}</body></html>`;
 }
 
+/** An ISO instant as London time; anything else as it is. */
+const readable = (v: string) => (/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v) ? formatInstant(v) : v);
+
 const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(v);
 
 function valueHtml(row: PrintedRow): string {
@@ -74,7 +77,7 @@ export function printedFormHtml(form: PrintedForm, printedAt: Date): string {
 
 export function subjectAccessHtml(record: SubjectAccessRecord): string {
   const rows = (pairs: { label: string; value: string }[]) =>
-    `<table>${pairs.map((p) => `<tr><th scope="row">${escapeHtml(p.label)}</th><td><pre>${escapeHtml(p.value)}</pre></td></tr>`).join('')}</table>`;
+    `<table>${pairs.map((p) => `<tr><th scope="row">${escapeHtml(p.label)}</th><td><pre>${escapeHtml(readable(p.value))}</pre></td></tr>`).join('')}</table>`;
   const history = record.history
     .map(
       (h) =>
