@@ -17,6 +17,7 @@ import { createQueuedSender } from './queued-sender';
 import { createRoutes } from './routes';
 import { createServer, listen } from './server';
 import type { Services } from './services';
+import { registerTab } from './tab';
 
 export interface AppOptions {
   clock?: Clock;
@@ -69,7 +70,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     bot,
     logger,
     checkStorage: () => stores.challenges.load('healthz').then(() => undefined),
-    extraRoutes: options.extraRoutes ? (s) => options.extraRoutes!(s, services) : undefined,
+    extraRoutes: (s) => {
+      registerTab(s, services, config);
+      options.extraRoutes?.(s, services);
+    },
   });
 
   return {

@@ -40,6 +40,8 @@ const EnvSchema = z
     CHALLENGE_TEST_CLOCK: flag,
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
     BOT_DOMAIN: optionalString,
+    /** OpenID metadata for the tab's Teams SSO tokens; only to point at another cloud (or a test's stand-in). */
+    TabOpenIdMetadata: optionalUrl,
     SCHEDULER_INTERVAL_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(60)),
     SEND_TIMEOUT_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().positive().max(120).default(15)),
     SEND_LEASE_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().positive().max(3600).default(300)),
@@ -103,6 +105,8 @@ export interface Config {
   sendLeaseSeconds: number;
   /** How old an outbox entry is before the sweep looks at it (a commit under way is left alone). */
   outboxGraceSeconds: number;
+  /** Where the tab's SSO tokens are checked (production mode): Entra ID's OpenID metadata for the tenant. */
+  tab: { openIdMetadata?: string };
 }
 
 export class ConfigError extends Error {
@@ -142,5 +146,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sendTimeoutSeconds: e.SEND_TIMEOUT_SECONDS,
     sendLeaseSeconds: e.SEND_LEASE_SECONDS,
     outboxGraceSeconds: e.OUTBOX_GRACE_SECONDS,
+    tab: {
+      openIdMetadata:
+        e.TabOpenIdMetadata ??
+        (e.MicrosoftAppTenantId
+          ? `https://login.microsoftonline.com/${e.MicrosoftAppTenantId}/v2.0/.well-known/openid-configuration`
+          : undefined),
+    },
   };
 }

@@ -17,6 +17,8 @@ import { createLogger } from '../logger';
 import { startTelemetry } from '../telemetry/azure-monitor';
 import { startAzurite } from './azurite';
 import { localExtras } from '../../bot/local-extras';
+import { sampleShiftDays } from '../directory/sample-commands';
+import { seedSampleChallenges } from './seed-sample-challenges';
 
 const root = join(__dirname, '..', '..');
 
@@ -42,6 +44,10 @@ async function main(): Promise<void> {
   const checked = checkDirectory(sample);
   if (!checked.ok) throw new Error(`The sample directory is not valid: ${checked.problems.join('; ')}`);
   await importDirectory(app.stores.directory, checked.directory);
+  // Sample challenges of all five procedures for the tab, moved to end shortly before today (SAMPLE_CHALLENGES=0 leaves them out).
+  const withSamples = process.env.SAMPLE_CHALLENGES !== '0';
+  if (withSamples)
+    await seedSampleChallenges(app.stores, checked.directory, { shiftDays: sampleShiftDays(clock.now()) });
   const port = await app.listen();
   const endpoint = `http://127.0.0.1:${port}/api/messages`;
   const stopScheduler = extras.startScheduler(app);
@@ -77,6 +83,7 @@ async function main(): Promise<void> {
       'Challenge is running:',
       `  bot          ${endpoint}  (${config.mode} mode${config.mode === 'local' ? ', Bot Framework auth off' : ''})`,
       `  health       http://127.0.0.1:${port}/healthz`,
+      `  tab          http://127.0.0.1:${port}/tab/  (pick a person; ${withSamples ? 'sample challenges loaded' : 'no sample challenges'})`,
       `  storage      ${azurite ? `Azurite Table service on ${azurite.tableEndpoint} (data in .data/azurite)` : 'from STORAGE_* settings'}`,
       `  scheduler    ${config.schedulerIntervalSeconds > 0 ? `every ${config.schedulerIntervalSeconds} s in this process` : 'off (SCHEDULER_INTERVAL_SECONDS=0)'}`,
       config.testClock ? `  test clock   POST http://127.0.0.1:${port}/api/test/clock, POST /api/test/tick` : '',

@@ -64,6 +64,30 @@ export const DeadlineRuleSchema = z.discriminatedUnion('kind', [
 ]);
 export type DeadlineRule = z.infer<typeof DeadlineRuleSchema>;
 
+/** Facts of a challenge's record a printed form may be filled from (src/reports/printable-form.ts). */
+export const prefillSources = [
+  'raisedAt',
+  'raisedBy.name',
+  'raisedBy.role',
+  'raisedBy.agency',
+  'raisedWith.name',
+  'raisedWith.role',
+  'raisedWith.agency',
+  'areas',
+  'concern',
+  'concernAndDesiredOutcome',
+  'agencies',
+  'familyName',
+  'logId',
+  'logRecordedAt',
+  'resolvedAt',
+  'resolvedAtStage',
+  'agreedOutcome',
+  'stageStartedAt',
+  'stageEndedAt',
+] as const;
+export type PrefillSource = (typeof prefillSources)[number];
+
 export const FormFieldSchema = z.object({
   id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
   label: z.string().min(1),
@@ -76,6 +100,12 @@ export const FormFieldSchema = z.object({
   hint: z.string().optional(),
   /** Only these roles fill the field in (Darlington's "to be completed by DSP Business Unit only"). */
   completedBy: z.array(OwnerRoleSchema).optional(),
+  /** The heading the field sits under on the partnership's printed form (e.g. Leeds' "Summary of notification"). */
+  section: z.string().min(1).optional(),
+  /** Where the printed form takes the value from the challenge's record while the form is not filled in. */
+  prefill: z.enum(prefillSources).optional(),
+  /** The answer is learning to share with the partnership (NEW-9): collected into the annual report's themes. */
+  learning: z.boolean().optional(),
 });
 export type FormField = z.infer<typeof FormFieldSchema>;
 
@@ -85,6 +115,12 @@ export const FormSchema = z.object({
   /** Name of the partnership's own document, e.g. "Appendix 3: Stage 3 Notifications and Outcomes Form". */
   document: z.string().optional(),
   fields: z.array(FormFieldSchema).min(1),
+  /** Printed under the title, in the document's words (Darlington: "Only to be used at Stage 3 ..."). */
+  notes: z.array(z.string().min(1)).default([]),
+  /** Where the document says the completed form goes (Leeds: "To be returned to lscp.info@..."). */
+  returnTo: z.string().min(1).optional(),
+  /** Signature lines at the foot of the printed form (Durham: "IRO signature"). */
+  signatures: z.array(z.string().min(1)).default([]),
 });
 export type Form = z.infer<typeof FormSchema>;
 

@@ -1,10 +1,42 @@
 /**
  * A local stand-in for the Bot Framework's OpenID metadata and signing keys, so production
  * mode's token validation runs for real with no network: tokens are signed here with jose.
+ * `startSigningServer` is the part every stand-in shares (local-entra.ts for the tab's tokens).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+
+export interface SigningServer {
+  base: string;
+  /** The key the published keys hold, or one they do not. */
+  privateKey(key: 'trusted' | 'stranger'): CryptoKey;
+  stop(): Promise<void>;
+}
+
+/** An HTTP server answering each path of `documents(base, publicKey)` with its JSON, anything else 404. */
+export async function startSigningServer(
+  kid: string,
+  documents: (base: string, publicKey: JWK) => Record<string, unknown>,
+): Promise<SigningServer> {
+  const trusted = await generateKeyPair('RS256', { extractable: true });
+  const stranger = await generateKeyPair('RS256', { extractable: true });
+  const jwk: JWK = { ...(await exportJWK(trusted.publicKey)), kid, use: 'sig', alg: 'RS256' };
+  let base = '';
+  const server = http.createServer((req, res) => {
+    res.setHeader('content-type', 'application/json');
+    const body = documents(base, jwk)[req.url ?? ''];
+    if (body === undefined) res.statusCode = 404;
+    res.end(JSON.stringify(body ?? {}));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    base,
+    privateKey: (key) => (key === 'trusted' ? trusted.privateKey : stranger.privateKey),
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
 
 export interface LocalOpenId {
   metadataUrl: string;
@@ -17,34 +49,18 @@ export interface LocalOpenId {
 }
 
 export async function startLocalOpenId(): Promise<LocalOpenId> {
-  const trusted = await generateKeyPair('RS256', { extractable: true });
-  const stranger = await generateKeyPair('RS256', { extractable: true });
-  const jwk: JWK = { ...(await exportJWK(trusted.publicKey)), kid: 'local-key', use: 'sig', alg: 'RS256' };
-  let base = '';
-  const server = http.createServer((req, res) => {
-    res.setHeader('content-type', 'application/json');
-    if (req.url === '/.well-known/openidconfiguration') {
-      res.end(
-        JSON.stringify({
-          issuer: 'https://api.botframework.com',
-          jwks_uri: `${base}/keys`,
-          id_token_signing_alg_values_supported: ['RS256'],
-        }),
-      );
-    } else if (req.url === '/keys') {
-      // Bot Framework keys carry endorsements: the channels a key may speak for.
-      res.end(JSON.stringify({ keys: [{ ...jwk, endorsements: ['msteams'] }] }));
-    } else {
-      res.statusCode = 404;
-      res.end('{}');
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await startSigningServer('local-key', (base, jwk) => ({
+    '/.well-known/openidconfiguration': {
+      issuer: 'https://api.botframework.com',
+      jwks_uri: `${base}/keys`,
+      id_token_signing_alg_values_supported: ['RS256'],
+    },
+    // Bot Framework keys carry endorsements: the channels a key may speak for.
+    '/keys': { keys: [{ ...jwk, endorsements: ['msteams'] }] },
+  }));
   return {
-    metadataUrl: `${base}/.well-known/openidconfiguration`,
+    metadataUrl: `${server.base}/.well-known/openidconfiguration`,
     async sign(claims, key = 'trusted') {
-      const privateKey: CryptoKey = key === 'trusted' ? trusted.privateKey : stranger.privateKey;
       return new SignJWT({ serviceurl: claims.serviceUrl })
         .setProtectedHeader({ alg: 'RS256', kid: 'local-key', typ: 'JWT' })
         .setIssuer(claims.issuer ?? 'https://api.botframework.com')
@@ -52,8 +68,8 @@ export async function startLocalOpenId(): Promise<LocalOpenId> {
         .setIssuedAt()
         .setNotBefore('0s')
         .setExpirationTime(`${claims.expiresInSeconds ?? 600}s`)
-        .sign(privateKey);
+        .sign(server.privateKey(key));
     },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () => server.stop(),
   };
 }

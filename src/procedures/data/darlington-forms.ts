@@ -4,21 +4,45 @@
  */
 import type { ProcedureInput } from '../schema';
 
+// The recording tool's own heading for the Business Unit's part.
+const businessUnitOnly = 'To be completed by DSP Business Unit only';
+
 export const forms = [
   {
     // DAR-7: Appendix 1, only used at stage 3.
     id: 'recording-tool',
     title: 'Professional Challenge Recording Tool',
     document: 'Appendix 1: Professional Challenge Recording Tool (Level 3)',
+    notes: [
+      'NOTE: Only to be used at Stage 3 of Procedure, after attempts to resolve at Stage 1 & 2 have been exhausted.',
+      'At no time must professional disagreement detract from ensuring that a child or an adult at risk is safeguarded.',
+    ],
+    returnTo:
+      'A copy of the recording tool is shared with the DSP Business Unit (DSP@darlington.gov.uk) for recording purposes.',
     fields: [
-      { id: 'dateRaised', label: 'Date Challenge raised', kind: 'date', required: true, rule: 'DAR-7' },
-      { id: 'initiatedByName', label: 'Challenge initiated by: Name', kind: 'text', required: true, rule: 'DAR-7' },
+      {
+        id: 'dateRaised',
+        label: 'Date Challenge raised',
+        kind: 'date',
+        required: true,
+        rule: 'DAR-7',
+        prefill: 'raisedAt',
+      },
+      {
+        id: 'initiatedByName',
+        label: 'Challenge initiated by: Name',
+        kind: 'text',
+        required: true,
+        rule: 'DAR-7',
+        prefill: 'raisedBy.name',
+      },
       {
         id: 'initiatedByRole',
         label: 'Challenge initiated by: Job Role',
         kind: 'text',
         required: true,
         rule: 'DAR-7',
+        prefill: 'raisedBy.role',
       },
       {
         id: 'initiatedByOrganisation',
@@ -26,15 +50,31 @@ export const forms = [
         kind: 'text',
         required: true,
         rule: 'DAR-7',
+        prefill: 'raisedBy.agency',
       },
-      { id: 'raisedWithName', label: 'Who issue raised with: Name', kind: 'text', required: true, rule: 'DAR-7' },
-      { id: 'raisedWithRole', label: 'Who issue raised with: Job Role', kind: 'text', required: true, rule: 'DAR-7' },
+      {
+        id: 'raisedWithName',
+        label: 'Who issue raised with: Name',
+        kind: 'text',
+        required: true,
+        rule: 'DAR-7',
+        prefill: 'raisedWith.name',
+      },
+      {
+        id: 'raisedWithRole',
+        label: 'Who issue raised with: Job Role',
+        kind: 'text',
+        required: true,
+        rule: 'DAR-7',
+        prefill: 'raisedWith.role',
+      },
       {
         id: 'raisedWithOrganisation',
         label: 'Who issue raised with: Organisation',
         kind: 'text',
         required: true,
         rule: 'DAR-7',
+        prefill: 'raisedWith.agency',
       },
       {
         id: 'areaOfDisagreement',
@@ -42,6 +82,7 @@ export const forms = [
         kind: 'text',
         required: true,
         rule: 'DAR-7',
+        prefill: 'areas',
       },
       {
         id: 'monitoringActivity',
@@ -72,7 +113,7 @@ export const forms = [
       { id: 'meetingDiscussion', label: 'Details of discussion', kind: 'longText', rule: 'DAR-7' },
       { id: 'agreedOutcomeActions', label: 'Agreed outcome/actions', kind: 'longText', rule: 'DAR-7' },
       { id: 'outstandingIssues', label: 'Details of any outstanding issues', kind: 'longText', rule: 'DAR-7' },
-      { id: 'dateResolved', label: 'Date Resolved', kind: 'date', rule: 'DAR-7' },
+      { id: 'dateResolved', label: 'Date Resolved', kind: 'date', rule: 'DAR-7', prefill: 'resolvedAt' },
       {
         id: 'nextSteps',
         label: 'If not resolved, next steps (i.e. escalated to Head of Service - Level 4)',
@@ -85,6 +126,8 @@ export const forms = [
         kind: 'text',
         rule: 'DAR-6',
         completedBy: ['partnership.businessUnit'],
+        section: businessUnitOnly,
+        prefill: 'logId',
       },
       {
         id: 'dateRecorded',
@@ -92,6 +135,8 @@ export const forms = [
         kind: 'date',
         rule: 'DAR-6',
         completedBy: ['partnership.businessUnit'],
+        section: businessUnitOnly,
+        prefill: 'logRecordedAt',
       },
       {
         id: 'stageResolved',
@@ -100,6 +145,8 @@ export const forms = [
         choices: ['Stage 3', 'Stage 4', 'Stage 5'],
         rule: 'DAR-6',
         completedBy: ['partnership.businessUnit'],
+        section: businessUnitOnly,
+        prefill: 'resolvedAtStage',
       },
     ],
   },
@@ -169,6 +216,7 @@ export const forms = [
         kind: 'longText',
         required: true,
         rule: 'DAR-5',
+        prefill: 'concern',
       },
       {
         id: 'whatWasDone',
@@ -184,7 +232,14 @@ export const forms = [
         required: true,
         rule: 'DAR-5',
       },
-      { id: 'howResolved', label: 'How was the issue resolved?', kind: 'longText', required: true, rule: 'DAR-5' },
+      {
+        id: 'howResolved',
+        label: 'How was the issue resolved?',
+        kind: 'longText',
+        required: true,
+        rule: 'DAR-5',
+        prefill: 'agreedOutcome',
+      },
       {
         id: 'professionalsSatisfied',
         label: 'Are the professionals involved satisfied with the outcome?',

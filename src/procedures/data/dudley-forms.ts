@@ -88,7 +88,14 @@ export const forms = [
     title: 'Professional Challenge and Resolution Template',
     document: 'Professional Challenge and Resolution Template',
     fields: [
-      { id: 'agenciesInvolved', label: 'Agencies involved', kind: 'agencies', required: true, rule: 'DUD-6' },
+      {
+        id: 'agenciesInvolved',
+        label: 'Agencies involved',
+        kind: 'agencies',
+        required: true,
+        rule: 'DUD-6',
+        prefill: 'agencies',
+      },
       { id: 'problem', label: 'What the problem is', kind: 'longText', required: true, rule: 'DUD-6' },
       { id: 'aim', label: 'What the practitioners aim to achieve', kind: 'longText', required: true, rule: 'DUD-6' },
       {

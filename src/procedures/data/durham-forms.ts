@@ -10,7 +10,11 @@ const dateResolvedOrProgressed = {
   kind: 'date',
   required: true,
   rule: 'DUR-8',
+  prefill: 'stageEndedAt',
 } as const;
+
+// The Compliance Challenge Form's own headings, for the printed form.
+const information = 'Information';
 
 export const forms = [
   {
@@ -18,6 +22,7 @@ export const forms = [
     id: 'compliance-challenge-form',
     title: 'Compliance Challenge Form',
     document: 'Compliance Challenge Form',
+    signatures: ['IRO signature'],
     fields: [
       {
         id: 'familyName',
@@ -26,20 +31,67 @@ export const forms = [
         required: true,
         rule: 'DUR-10',
         hint: 'Held on the challenge; never posted to a channel.',
+        section: information,
+        prefill: 'familyName',
       },
-      { id: 'iro', label: 'IRO', kind: 'people', required: true, rule: 'DUR-10' },
-      { id: 'professional', label: 'Professional', kind: 'people', required: true, rule: 'DUR-10' },
-      { id: 'lineManager', label: 'Line Manager', kind: 'people', required: true, rule: 'DUR-10' },
-      { id: 'dateFormSent', label: 'Date form sent', kind: 'date', required: true, rule: 'DUR-10' },
-      { id: 'dateResponseRequired', label: 'Date response required', kind: 'date', required: true, rule: 'DUR-4' },
-      { id: 'safeguardingLead', label: 'Name of Safeguarding Lead', kind: 'people', rule: 'DUR-10' },
-      { id: 'dateOfEscalation', label: 'Date of escalation', kind: 'date', rule: 'DUR-10' },
+      {
+        id: 'iro',
+        label: 'IRO',
+        kind: 'people',
+        required: true,
+        rule: 'DUR-10',
+        section: information,
+        prefill: 'raisedBy.name',
+      },
+      {
+        id: 'professional',
+        label: 'Professional',
+        kind: 'people',
+        required: true,
+        rule: 'DUR-10',
+        section: information,
+        prefill: 'raisedWith.name',
+      },
+      {
+        id: 'lineManager',
+        label: 'Line Manager',
+        kind: 'people',
+        required: true,
+        rule: 'DUR-10',
+        section: information,
+      },
+      {
+        id: 'dateFormSent',
+        label: 'Date form sent',
+        kind: 'date',
+        required: true,
+        rule: 'DUR-10',
+        section: information,
+      },
+      {
+        id: 'dateResponseRequired',
+        label: 'Date response required',
+        kind: 'date',
+        required: true,
+        rule: 'DUR-4',
+        section: information,
+      },
+      {
+        id: 'safeguardingLead',
+        label: 'Name of Safeguarding Lead',
+        kind: 'people',
+        rule: 'DUR-10',
+        section: information,
+      },
+      { id: 'dateOfEscalation', label: 'Date of escalation', kind: 'date', rule: 'DUR-10', section: information },
       {
         id: 'identifiedIssue',
         label: 'Identified Issue',
         kind: 'multiChoice',
         required: true,
         rule: 'DUR-9',
+        section: 'Identified Issue',
+        prefill: 'areas',
         choices: [
           'Reports not sent to QRT within timescales to be shared with professional',
           'Reports not shared with family within timescale for meeting',
@@ -55,6 +107,8 @@ export const forms = [
         kind: 'longText',
         required: true,
         rule: 'DUR-10',
+        section: "The IRO's concern and what we would like to see happening",
+        prefill: 'concernAndDesiredOutcome',
       },
     ],
   },
@@ -137,7 +191,14 @@ export const forms = [
         required: true,
         rule: 'DUR-7',
       },
-      { id: 'dateEscalated', label: 'Date escalated', kind: 'date', required: true, rule: 'DUR-7' },
+      {
+        id: 'dateEscalated',
+        label: 'Date escalated',
+        kind: 'date',
+        required: true,
+        rule: 'DUR-7',
+        prefill: 'stageStartedAt',
+      },
     ],
   },
 ] satisfies ProcedureInput['forms'];

@@ -11,30 +11,88 @@ const agreedResolution = {
   rule: 'LEE-1',
 } as const;
 
+// Appendix 3's own headings, for the printed form.
+const notifier = 'Notification: details of person providing notification';
+const summary = 'Summary of notification';
+const outcome = 'Outcome of process and next steps';
+
 export const forms = [
   {
     // LEE-11, word for word from Appendix 3.
     id: 'stage-3-notification',
     title: 'Stage 3 Notifications and Outcomes Form',
     document: 'Appendix 3: Professional Concerns Resolution Process; Stage 3 Notifications and Outcomes Form',
+    returnTo: 'To be returned to lscp.info@leeds.gov.uk FAO LSCP Business Manager',
     fields: [
-      { id: 'notifierName', label: 'Name', kind: 'text', required: true, rule: 'LEE-11' },
-      { id: 'notifierAgency', label: 'Agency', kind: 'text', required: true, rule: 'LEE-11' },
-      { id: 'notifierRole', label: 'Role', kind: 'text', required: true, rule: 'LEE-11' },
-      { id: 'notifierEmailAndTelephone', label: 'Email and telephone', kind: 'text', required: true, rule: 'LEE-11' },
-      { id: 'dateOfNotification', label: 'Date of notification', kind: 'date', required: true, rule: 'LEE-11' },
-      { id: 'agenciesInvolved', label: 'Agencies involved', kind: 'agencies', required: true, rule: 'LEE-11' },
-      { id: 'initialConcerns', label: 'Initial concerns', kind: 'longText', required: true, rule: 'LEE-11' },
-      { id: 'stepsTakenToDate', label: 'Steps taken to date', kind: 'longText', required: true, rule: 'LEE-11' },
+      { id: 'notifierName', label: 'Name', kind: 'text', required: true, rule: 'LEE-11', section: notifier },
+      { id: 'notifierAgency', label: 'Agency', kind: 'text', required: true, rule: 'LEE-11', section: notifier },
+      { id: 'notifierRole', label: 'Role', kind: 'text', required: true, rule: 'LEE-11', section: notifier },
+      {
+        id: 'notifierEmailAndTelephone',
+        label: 'Email and telephone',
+        kind: 'text',
+        required: true,
+        rule: 'LEE-11',
+        section: notifier,
+      },
+      {
+        id: 'dateOfNotification',
+        label: 'Date of notification',
+        kind: 'date',
+        required: true,
+        rule: 'LEE-11',
+        section: notifier,
+      },
+      {
+        id: 'agenciesInvolved',
+        label: 'Agencies involved',
+        kind: 'agencies',
+        required: true,
+        rule: 'LEE-11',
+        section: summary,
+        prefill: 'agencies',
+      },
+      {
+        id: 'initialConcerns',
+        label: 'Initial concerns',
+        kind: 'longText',
+        required: true,
+        rule: 'LEE-11',
+        section: summary,
+        prefill: 'concern',
+      },
+      {
+        id: 'stepsTakenToDate',
+        label: 'Steps taken to date',
+        kind: 'longText',
+        required: true,
+        rule: 'LEE-11',
+        section: summary,
+      },
       {
         id: 'outcomeAndNextSteps',
         label: 'Outcome and any Next Steps',
         kind: 'longText',
         rule: 'LEE-11',
         hint: 'Please outline outcome of process, any next steps and when all parties were informed of outcome',
+        section: outcome,
+        prefill: 'agreedOutcome',
       },
-      { id: 'dateOfOutcome', label: 'Date of outcome', kind: 'date', rule: 'LEE-11' },
-      { id: 'notificationOfOutcomeFrom', label: 'Notification of outcome from', kind: 'text', rule: 'LEE-11' },
+      {
+        id: 'dateOfOutcome',
+        label: 'Date of outcome',
+        kind: 'date',
+        rule: 'LEE-11',
+        section: outcome,
+        prefill: 'resolvedAt',
+      },
+      {
+        id: 'notificationOfOutcomeFrom',
+        label: 'Notification of outcome from',
+        kind: 'text',
+        rule: 'LEE-11',
+        section: outcome,
+      },
     ],
   },
   {

@@ -10,6 +10,7 @@ const learning = {
   label: 'Learning to share with the Safeguarding Children Partnership',
   kind: 'longText',
   rule: 'NEW-9',
+  learning: true,
 } as const;
 
 export const forms = [

@@ -22,6 +22,7 @@ interface Manifest {
   id: string;
   bots: { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
   staticTabs: { entityId: string; contentUrl?: string; scopes: string[] }[];
+  configurableTabs: { configurationUrl: string; scopes: string[] }[];
   validDomains: string[];
   webApplicationInfo: { id: string; resource: string };
 }
@@ -61,10 +62,17 @@ describe('ship: Teams app package', () => {
       id: ENV.BOT_ID,
       resource: `api://${ENV.BOT_DOMAIN}/botid-${ENV.BOT_ID}`,
     });
-    // Only the chat for now: a tab entry is declared when the bot serves the page it points at.
+    // The tab the bot serves under /tab: "My challenges" for everyone, the partnership view as a team tab.
     assert.deepEqual(
-      manifest.staticTabs.map((t) => t.entityId),
-      ['conversations'],
+      manifest.staticTabs.map((t) => [t.entityId, t.contentUrl]),
+      [
+        ['my-challenges', `https://${ENV.BOT_DOMAIN}/tab/?view=mine`],
+        ['conversations', undefined],
+      ],
+    );
+    assert.deepEqual(
+      manifest.configurableTabs.map((t) => [t.configurationUrl, t.scopes]),
+      [[`https://${ENV.BOT_DOMAIN}/tab/?view=config`, ['team']]],
     );
     assert.doesNotMatch(JSON.stringify(manifest), /\$\{\{/);
   });

@@ -29,6 +29,7 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   HOST: 'defaults to 0.0.0.0 in production mode',
   MicrosoftAppPassword: 'only for a SingleTenant app: a Key Vault reference, in secretSettings',
   BotOpenIdMetadata: 'only to point at a sovereign cloud',
+  TabOpenIdMetadata: "only to point at a sovereign cloud: by default Entra ID's own for the tenant",
   STORAGE_CONNECTION_STRING: 'local only: production uses STORAGE_TABLE_ENDPOINT and the managed identity',
   CHALLENGE_TEST_CLOCK: 'refused in production',
   SCHEDULER_INTERVAL_SECONDS: 'set per app: 0 on the web app, where the Function App runs the timers',
