@@ -77,7 +77,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     clientAffinityEnabled: false
     keyVaultReferenceIdentity: identityResourceId
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|22-lts'
       appCommandLine: botStartCommand
       alwaysOn: true
       http20Enabled: true
@@ -109,7 +109,7 @@ resource functionApp 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     keyVaultReferenceIdentity: identityResourceId
     siteConfig: {
-      linuxFxVersion: 'Node|20'
+      linuxFxVersion: 'Node|22'
       alwaysOn: true // timer triggers on a dedicated plan need it
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

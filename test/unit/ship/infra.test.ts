@@ -96,8 +96,17 @@ describe('ship: Bicep and app cannot drift apart', () => {
     assert.equal(functions.get('AzureWebJobsStorage__credential'), "'managedidentity'");
     assert.equal(functions.get('FUNCTIONS_EXTENSION_VERSION'), "'~4'");
     assert.doesNotMatch(hosting.text, /AzureWebJobsStorage'|AccountKey=/, 'no key-based storage connection');
-    assert.match(hosting.text, /linuxFxVersion: 'NODE\|20-lts'/);
-    assert.match(hosting.text, /linuxFxVersion: 'Node\|20'/);
+  });
+
+  it('runs both apps on the Node major that package.json engines names (22 LTS), as CI does', () => {
+    const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } })
+      .engines.node;
+    const major = /^\^(\d+)\./.exec(engines)?.[1];
+    assert.equal(major, '22', `engines.node is ${engines}`);
+    assert.match(hosting.text, new RegExp(`linuxFxVersion: 'NODE\\|${major}-lts'`), 'the web app');
+    assert.match(hosting.text, new RegExp(`linuxFxVersion: 'Node\\|${major}'`), 'the Function App');
+    const workflow = readFileSync(join(ROOT, '.github', 'workflows', 'infra.yml'), 'utf8');
+    assert.match(workflow, new RegExp(`node-version: ${major}\\b`));
   });
 
   it('locks the storage account down: TLS 1.2, HTTPS only, no shared keys, Table Data Contributor for the identity', () => {
