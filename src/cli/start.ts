@@ -41,7 +41,7 @@ async function main(): Promise<void> {
 
   const checked = checkDirectory(sample);
   if (!checked.ok) throw new Error(`The sample directory is not valid: ${checked.problems.join('; ')}`);
-  await importDirectory(app.stores.directory, checked.directory);
+  await importDirectory(app.stores, checked.directory, clock.now());
   const port = await app.listen();
   const endpoint = `http://127.0.0.1:${port}/api/messages`;
   const stopScheduler = extras.startScheduler(app);

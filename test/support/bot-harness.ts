@@ -11,6 +11,7 @@ import { checkDirectory, writeDirectory, type DirectoryDocument } from '../../sr
 import { silentLogger } from '../../src/logger';
 import { installationUpdate, type TestUser } from './activities';
 import { freshTables } from './azurite';
+import { checkCardsIn } from './card-check';
 import { FakeChannel } from './fake-channel';
 
 export interface Harness {
@@ -58,7 +59,9 @@ export async function startHarness(
       body: JSON.stringify(activity),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    const body: unknown = text ? JSON.parse(text) : undefined;
+    checkCardsIn(body, 'the answer to an invoke');
+    return { status: response.status, body };
   };
   const user = (personName: string): TestUser => {
     const person = directory.people.find((p) => p.name === personName);
