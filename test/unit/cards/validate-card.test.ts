@@ -27,7 +27,14 @@ describe('the card validator (the official adaptivecards library, schema 1.5)', 
       card([{ type: 'Input.ChoiceSet', id: 'p', choices: [], 'choices.data': { type: 'Data.Query', dataset: 'x' } }]),
       /UnsupportedProperty.*1\.6/,
     ],
-    ['a duplicate input id', card([{ type: 'Input.Text', id: 'a' }, { type: 'Input.Date', id: 'a' }]), /DuplicateId/],
+    [
+      'a duplicate input id',
+      card([
+        { type: 'Input.Text', id: 'a' },
+        { type: 'Input.Date', id: 'a' },
+      ]),
+      /DuplicateId/,
+    ],
     ['another version', { ...card([]), version: '1.6' }, /version must be "1.5"/],
     ['an unbound template expression', card([{ type: 'TextBlock', text: '${name}' }]), /unbound/],
     [
