@@ -41,6 +41,14 @@ const EnvSchema = z
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
     BOT_DOMAIN: optionalString,
     SCHEDULER_INTERVAL_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(60)),
+    /** Email notices for people Teams cannot reach (docs/tenancy.md): off unless 1. */
+    MAIL_NOTICES: flag,
+    /** The From address: a MailFrom address of the Communication Services email domain. */
+    MAIL_SENDER: z.preprocess(blankToUndefined, z.email('must be an email address').optional()),
+    /** Azure Communication Services endpoint, reached by the managed identity. */
+    MAIL_ENDPOINT: optionalUrl,
+    /** Or a connection string (local runs and tests, against a stand-in). */
+    MAIL_CONNECTION_STRING: optionalString,
   })
   .superRefine((env, ctx) => {
     if (!env.STORAGE_CONNECTION_STRING && !env.STORAGE_TABLE_ENDPOINT) {
@@ -50,6 +58,14 @@ const EnvSchema = z
         message: 'set STORAGE_CONNECTION_STRING, or STORAGE_TABLE_ENDPOINT to use a managed identity',
       });
     }
+    if (env.MAIL_NOTICES && !env.MAIL_SENDER)
+      ctx.addIssue({ code: 'custom', path: ['MAIL_SENDER'], message: 'required when MAIL_NOTICES=1' });
+    if (env.MAIL_NOTICES && !env.MAIL_ENDPOINT && !env.MAIL_CONNECTION_STRING)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_ENDPOINT'],
+        message: 'required when MAIL_NOTICES=1 (or MAIL_CONNECTION_STRING locally)',
+      });
     if (!env.MicrosoftAppId) {
       return; // local mode: Bot Framework auth off, as the Emulator and the Agents Playground expect
     }
@@ -94,6 +110,8 @@ export interface Config {
   appInsightsConnectionString?: string;
   botDomain?: string;
   schedulerIntervalSeconds: number;
+  /** Email notices: off by default; see src/mail. */
+  mail: { enabled: false } | { enabled: true; sender: string; endpoint?: string; connectionString?: string };
 }
 
 export class ConfigError extends Error {
@@ -130,5 +148,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     botDomain: e.BOT_DOMAIN,
     schedulerIntervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
+    mail: e.MAIL_NOTICES
+      ? {
+          enabled: true,
+          sender: e.MAIL_SENDER!,
+          ...(e.MAIL_CONNECTION_STRING
+            ? { connectionString: e.MAIL_CONNECTION_STRING }
+            : { endpoint: e.MAIL_ENDPOINT! }),
+        }
+      : { enabled: false },
   };
 }

@@ -26,6 +26,11 @@ param appInsightsConnectionString string
 param botDomain string
 param teamsAppId string
 
+@description('1: email notices on (MAIL_NOTICES).')
+param mailNotices string
+param mailSender string
+param mailEndpoint string
+
 // The environment both apps share.
 var sharedSettings = {
   MicrosoftAppId: botId
@@ -37,6 +42,9 @@ var sharedSettings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   BOT_DOMAIN: botDomain
   TEAMS_APP_ID: teamsAppId
+  MAIL_NOTICES: mailNotices
+  MAIL_SENDER: mailSender
+  MAIL_ENDPOINT: mailEndpoint
 }
 
 // A Key Vault reference, resolved by App Service with the identity: the secret never

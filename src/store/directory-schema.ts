@@ -72,6 +72,11 @@ export const PartnershipSchema = z.object({
   boardRepresentativeIds: ids,
   /** The Teams channel where each challenge gets its thread. */
   challengeChannel: ChallengeChannelSchema.optional(),
+  /**
+   * What an email notice may carry beyond the case reference, stage, deadline and contact:
+   * `areas` adds the areas of disagreement (the procedure's list, never typed text).
+   */
+  emailDetail: z.enum(['reference', 'areas']).default('reference'),
 });
 export type Partnership = z.infer<typeof PartnershipSchema>;
 export type PartnershipInput = z.input<typeof PartnershipSchema>;

@@ -35,6 +35,7 @@ const leeds: Partnership = {
   executiveIds: [],
   coordinatorIds: [],
   boardRepresentativeIds: [],
+  emailDetail: 'reference',
 };
 
 describe('directory re-import: the plan', () => {

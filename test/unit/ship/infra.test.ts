@@ -32,6 +32,7 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   STORAGE_CONNECTION_STRING: 'local only: production uses STORAGE_TABLE_ENDPOINT and the managed identity',
   CHALLENGE_TEST_CLOCK: 'refused in production',
   SCHEDULER_INTERVAL_SECONDS: 'set per app: 0 on the web app, where the Function App runs the timers',
+  MAIL_CONNECTION_STRING: 'local only: production uses MAIL_ENDPOINT and the managed identity',
 };
 
 /** What the manifest and the app need from a deployment, by output name. */
@@ -107,6 +108,18 @@ describe('ship: Bicep and app cannot drift apart', () => {
     assert.match(hosting.text, new RegExp(`linuxFxVersion: 'Node\\|${major}'`), 'the Function App');
     const workflow = readFileSync(join(ROOT, '.github', 'workflows', 'infra.yml'), 'utf8');
     assert.match(workflow, new RegExp(`node-version: ${major}\\b`));
+  });
+
+  it('gives the directory admin group, when named, Storage Table Data Contributor on the storage account', () => {
+    const storage = readBicep(join(INFRA, 'modules', 'storage.bicep')).text;
+    const grant = /resource directoryAdmins [^=]+= if \(!empty\(directoryAdminGroupId\)\) \{([\s\S]*?)\n\}/.exec(
+      storage,
+    )?.[1];
+    assert.ok(grant, 'a role assignment for directoryAdminGroupId');
+    assert.match(grant, /roles\.tableDataContributor/);
+    assert.match(grant, /principalId: directoryAdminGroupId/);
+    assert.match(grant, /principalType: 'Group'/);
+    assert.ok(main.params.has('directoryAdminGroupId'), 'a parameter of azure.bicep');
   });
 
   it('locks the storage account down: TLS 1.2, HTTPS only, no shared keys, Table Data Contributor for the identity', () => {
