@@ -3,11 +3,11 @@
  * the bot) and the thread of each challenge in its partnership's channel. The reference is
  * kept as the Bot Framework gave it; only the fields the messenger relies on are checked.
  */
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { fromJsonColumns, toJsonColumns } from './entity-json';
 import { safeKey } from './keys';
-import { getEntityOrUndefined } from './tables';
+import { getEntityOrUndefined, statusOf } from './tables';
 
 export const ConversationReferenceSchema = z.looseObject({
   serviceUrl: z.string().min(1),
@@ -35,6 +35,9 @@ export interface ConversationStore {
   getUserReference(userId: string): Promise<StoredConversationReference | undefined>;
   saveThread(thread: ChallengeThread): Promise<void>;
   getThread(challengeId: string): Promise<ChallengeThread | undefined>;
+  /** Every stored thread (a partition scan: for start-up clean-ups, not for turns). */
+  threads(): AsyncIterable<ChallengeThread>;
+  removeThread(challengeId: string): Promise<void>;
 }
 
 const userPartition = 'user';
@@ -59,6 +62,16 @@ export function createConversationStore(table: TableClient): ConversationStore {
     async getThread(challengeId) {
       const value = await get(threadPartition, challengeId);
       return value === undefined ? undefined : ChallengeThreadSchema.parse(value);
+    },
+    async *threads() {
+      const filter = odata`PartitionKey eq ${threadPartition}`;
+      for await (const entity of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }))
+        yield ChallengeThreadSchema.parse(fromJsonColumns(entity, 'thread'));
+    },
+    async removeThread(challengeId) {
+      await table.deleteEntity(threadPartition, safeKey(challengeId)).catch((error: unknown) => {
+        if (statusOf(error) !== 404) throw error;
+      });
     },
   };
 }
