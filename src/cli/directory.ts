@@ -114,6 +114,12 @@ function printImport(label: string, r: ImportReport): void {
   for (const w of r.warnings) console.log(`Warning: ${w}`);
 }
 
+/** The service's own reason, when it gives one (e.g. Azure's AuthenticationErrorDetail). */
+function detailOf(e: { message?: string; code?: string }): string {
+  const detail = /<AuthenticationErrorDetail>([^<]{1,300})</.exec(e.message ?? '')?.[1] ?? e.code;
+  return detail ? `, ${detail}` : '';
+}
+
 /** What a storage failure means for the person running the import, without a stack. */
 function storageProblem(error: unknown, byIdentity: boolean): string {
   const e = error as { name?: string; message?: string };
@@ -126,7 +132,7 @@ function storageProblem(error: unknown, byIdentity: boolean): string {
     return `Could not sign in to Azure for the storage account (${e.name}). Run \`az login\` (or set a managed identity) and try again.`;
   if (status === 403 || status === 401)
     return byIdentity
-      ? `The storage account refused your account (${status}). It needs the "Storage Table Data Contributor" role on the account: add yourself to the directory admin group (docs/deploy.md, "Load the directory"); a new role takes a few minutes.`
+      ? `The storage account refused your account (${status}${detailOf(e)}). It needs the "Storage Table Data Contributor" role on the account: add yourself to the directory admin group (docs/deploy.md, "Load the directory"); a new role takes a few minutes.`
       : `The storage account refused the connection string (${status}).`;
   return `The import failed: ${e.message ?? String(error)}`;
 }
