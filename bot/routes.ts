@@ -9,6 +9,7 @@ import { myChallenges } from './commands/my-challenges';
 import { raiseChallenge } from './commands/raise-challenge';
 import type { Services } from './services';
 import { parseTextCommand } from './text-commands';
+import { sendWaitingCards } from './waiting-cards';
 import type { ActionResult, Turn } from './turn';
 
 export interface Routes {
@@ -84,6 +85,7 @@ export function createRoutes(services: Services): Routes {
           "safeguarding partnership's escalation procedure. Type **raise challenge** to start one, " +
           '**my challenges** to see yours, or **help**.',
       );
+      if (turn.conversation.conversationType === 'personal') await sendWaitingCards(services, turn, personId);
     },
   };
 }

@@ -53,6 +53,19 @@ param logRetentionDays int = 90
 @description('Command that starts the bot in the web app\'s deployed package.')
 param botStartCommand string = 'node dist/bot/index.js'
 
+@description('Object id of the Entra security group whose members load the directory (`npm run directory -- import`): given Storage Table Data Contributor on the storage account. Empty: no one but the app.')
+param directoryAdminGroupId string = ''
+
+@allowed(['0', '1'])
+@description('Email notices for people Teams cannot reach (docs/tenancy.md): 1 turns them on; needs mailSender and mailEndpoint.')
+param mailNotices string = '0'
+
+@description('The From address of email notices: a MailFrom address of your Communication Services email domain.')
+param mailSender string = ''
+
+@description('Endpoint of the Azure Communication Services resource that sends the notices, e.g. https://<name>.uk.communication.azure.com. The app\'s identity needs Contributor on it.')
+param mailEndpoint string = ''
+
 param location string = resourceGroup().location
 
 var tenantId = tenant().tenantId
@@ -86,6 +99,7 @@ module storage './modules/storage.bicep' = {
     location: location
     sku: storageSku
     principalId: identity.properties.principalId
+    directoryAdminGroupId: directoryAdminGroupId
   }
 }
 
@@ -121,6 +135,9 @@ module hosting './modules/hosting.bicep' = {
     appInsightsConnectionString: monitoring.outputs.connectionString
     botDomain: botDomain
     teamsAppId: teamsAppId
+    mailNotices: mailNotices
+    mailSender: mailSender
+    mailEndpoint: mailEndpoint
   }
 }
 

@@ -46,6 +46,14 @@ const EnvSchema = z
     SEND_TIMEOUT_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().positive().max(120).default(15)),
     SEND_LEASE_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().positive().max(3600).default(300)),
     OUTBOX_GRACE_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(3600).default(60)),
+    /** Email notices for people Teams cannot reach (docs/tenancy.md): off unless 1. */
+    MAIL_NOTICES: flag,
+    /** The From address: a MailFrom address of the Communication Services email domain. */
+    MAIL_SENDER: z.preprocess(blankToUndefined, z.email('must be an email address').optional()),
+    /** Azure Communication Services endpoint, reached by the managed identity. */
+    MAIL_ENDPOINT: optionalUrl,
+    /** Or a connection string (local runs and tests, against a stand-in). */
+    MAIL_CONNECTION_STRING: optionalString,
   })
   .superRefine((env, ctx) => {
     if (!env.STORAGE_CONNECTION_STRING && !env.STORAGE_TABLE_ENDPOINT) {
@@ -55,6 +63,14 @@ const EnvSchema = z
         message: 'set STORAGE_CONNECTION_STRING, or STORAGE_TABLE_ENDPOINT to use a managed identity',
       });
     }
+    if (env.MAIL_NOTICES && !env.MAIL_SENDER)
+      ctx.addIssue({ code: 'custom', path: ['MAIL_SENDER'], message: 'required when MAIL_NOTICES=1' });
+    if (env.MAIL_NOTICES && !env.MAIL_ENDPOINT && !env.MAIL_CONNECTION_STRING)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_ENDPOINT'],
+        message: 'required when MAIL_NOTICES=1 (or MAIL_CONNECTION_STRING locally)',
+      });
     if (!env.MicrosoftAppId) {
       return; // local mode: Bot Framework auth off, as the Emulator and the Agents Playground expect
     }
@@ -107,6 +123,8 @@ export interface Config {
   outboxGraceSeconds: number;
   /** Where the tab's SSO tokens are checked (production mode): Entra ID's OpenID metadata for the tenant. */
   tab: { openIdMetadata?: string };
+  /** Email notices: off by default; see src/mail. */
+  mail: { enabled: false } | { enabled: true; sender: string; endpoint?: string; connectionString?: string };
 }
 
 export class ConfigError extends Error {
@@ -153,5 +171,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           ? `https://login.microsoftonline.com/${e.MicrosoftAppTenantId}/v2.0/.well-known/openid-configuration`
           : undefined),
     },
+    mail: e.MAIL_NOTICES
+      ? {
+          enabled: true,
+          sender: e.MAIL_SENDER!,
+          ...(e.MAIL_CONNECTION_STRING
+            ? { connectionString: e.MAIL_CONNECTION_STRING }
+            : { endpoint: e.MAIL_ENDPOINT! }),
+        }
+      : { enabled: false },
   };
 }

@@ -26,6 +26,11 @@ param appInsightsConnectionString string
 param botDomain string
 param teamsAppId string
 
+@description('1: email notices on (MAIL_NOTICES).')
+param mailNotices string
+param mailSender string
+param mailEndpoint string
+
 // The environment both apps share.
 var sharedSettings = {
   MicrosoftAppId: botId
@@ -37,6 +42,9 @@ var sharedSettings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   BOT_DOMAIN: botDomain
   TEAMS_APP_ID: teamsAppId
+  MAIL_NOTICES: mailNotices
+  MAIL_SENDER: mailSender
+  MAIL_ENDPOINT: mailEndpoint
 }
 
 // A Key Vault reference, resolved by App Service with the identity: the secret never
@@ -77,7 +85,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     clientAffinityEnabled: false
     keyVaultReferenceIdentity: identityResourceId
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|22-lts'
       appCommandLine: botStartCommand
       alwaysOn: true
       http20Enabled: true
@@ -109,7 +117,7 @@ resource functionApp 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     keyVaultReferenceIdentity: identityResourceId
     siteConfig: {
-      linuxFxVersion: 'Node|20'
+      linuxFxVersion: 'Node|22'
       alwaysOn: true // timer triggers on a dedicated plan need it
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

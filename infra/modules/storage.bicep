@@ -8,6 +8,9 @@ param sku string
 @description('Principal (object) id of the managed identity the bot and the timers run as.')
 param principalId string
 
+@description('Object id of the Entra group whose members import the directory; empty for none.')
+param directoryAdminGroupId string = ''
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -55,6 +58,18 @@ resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
     }
   }
 ]
+
+// The business unit's directory admins load the directory with their own sign-in (shared keys are off).
+resource directoryAdmins 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(directoryAdminGroupId)) {
+  name: guid(storage.id, directoryAdminGroupId, roles.tableDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.tableDataContributor)
+    principalId: directoryAdminGroupId
+    principalType: 'Group'
+    description: 'Directory admins: npm run directory -- import'
+  }
+}
 
 output name string = storage.name
 // No trailing slash: the form STORAGE_TABLE_ENDPOINT takes.

@@ -1,20 +1,34 @@
 /**
- * `npm run directory -- import FILE`: loads people, agencies and partnerships into the
- * directory from a JSON file ({partnerships, agencies, people}) or a CSV file of people
- * (id,name,email,role,agencyId,lineManagerId,phone). Every bad row is reported with where it
- * is (JSON: its index, CSV: its line) and then nothing is written.
- * `npm run directory -- check FILE` checks the file against the directory without writing.
- * Storage comes from the environment, as for the bot (STORAGE_CONNECTION_STRING, TABLE_PREFIX...).
+ * `npm run directory -- check FILE...` checks directory files offline: every row through its
+ * schema, every reference resolved within the files given; nothing is read or written.
+ * `npm run directory -- import FILE...` checks them against the stored directory (a CSV of
+ * people may refer to stored agencies) and, when all is good, imports them: people the files
+ * no longer list in the agencies they cover are retired, and the challenges they hold are
+ * flagged for hand-over and named in the report. Storage comes from the environment, as for
+ * the bot: STORAGE_CONNECTION_STRING, or STORAGE_TABLE_ENDPOINT with your Azure sign-in
+ * (DefaultAzureCredential: `az login`, a managed identity...), and TABLE_PREFIX.
+ * FILE is a .json directory ({partnerships, agencies, people}) or a .csv of people; see docs/directory.md.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { TokenCredential } from '@azure/identity';
 import { ConfigError, loadConfig } from '../config';
-import { checkDirectoryFile } from '../directory/directory-file';
-import { importDirectory, type KnownIds } from '../directory/import-directory';
+import { checkDirectoryFiles, type DirectoryFile } from '../directory/directory-file';
+import { importDirectory, type ImportReport, type KnownIds } from '../directory/import-directory';
 import { createStores, type DirectoryStore } from '../store';
+import { statusOf } from '../store/tables';
 
-const usage =
-  'Usage: npm run directory -- import FILE   (or: check FILE)\n  FILE is a .json directory or a .csv of people.';
+const usage = [
+  'Usage: npm run directory -- check FILE...    (offline: checks the files, writes nothing)',
+  '       npm run directory -- import FILE...   (checks against storage, then imports)',
+  '  FILE is a .json directory or a .csv of people (docs/directory.md).',
+].join('\n');
+
+export interface CliDeps {
+  /** Replaces DefaultAzureCredential with STORAGE_TABLE_ENDPOINT (tests). */
+  credential?: TokenCredential;
+  now?: () => Date;
+}
 
 async function knownIds(directory: DirectoryStore): Promise<KnownIds> {
   const [partnerships, agencies, people] = await Promise.all([
@@ -29,42 +43,98 @@ async function knownIds(directory: DirectoryStore): Promise<KnownIds> {
   };
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export async function main(
   argv: readonly string[],
   env: Record<string, string | undefined> = process.env,
+  deps: CliDeps = {},
 ): Promise<number> {
-  const [command, file] = argv;
-  if ((command !== 'import' && command !== 'check') || !file) {
+  const [command, ...paths] = argv;
+  if ((command !== 'import' && command !== 'check') || paths.length === 0) {
     console.error(usage);
     return 2;
   }
-  let text: string;
+  const files: DirectoryFile[] = [];
+  for (const path of paths) {
+    try {
+      files.push({ name: basename(path), text: readFileSync(path, 'utf8') });
+    } catch (error) {
+      console.error(`Cannot read ${path}: ${(error as Error).message}`);
+      return 1;
+    }
+  }
+  const label = paths.join(', ');
+  if (command === 'check') return report(label, checkDirectoryFiles(files), 'check');
+
+  const config = loadConfig(env);
+  const stores = createStores({ ...config.storage, prefix: config.tablePrefix, credential: deps.credential });
   try {
-    text = readFileSync(file, 'utf8');
+    await stores.ensureTables();
+    const checked = checkDirectoryFiles(files, await knownIds(stores.directory));
+    if (!checked.ok) return report(label, checked, 'import');
+    const result = await importDirectory(stores, checked.directory, (deps.now ?? (() => new Date()))());
+    printImport(label, result);
+    return 0;
   } catch (error) {
-    console.error(`Cannot read ${file}: ${(error as Error).message}`);
+    console.error(storageProblem(error, 'tableEndpoint' in config.storage));
     return 1;
   }
-  const config = loadConfig(env);
-  const stores = createStores({ ...config.storage, prefix: config.tablePrefix });
-  await stores.ensureTables();
-  const checked = checkDirectoryFile(basename(file), text, await knownIds(stores.directory));
+}
+
+function report(label: string, checked: ReturnType<typeof checkDirectoryFiles>, command: 'check' | 'import'): number {
   if (!checked.ok) {
-    console.error(
-      `${file}: ${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'}; nothing was written.`,
-    );
+    const nothing = command === 'import' ? 'nothing was written' : 'fix them before importing';
+    console.error(`${label}: ${plural(checked.problems.length, 'problem')}; ${nothing}.`);
     for (const problem of checked.problems) console.error(`  ${problem}`);
     return 1;
   }
   const { partnerships, agencies, people } = checked.directory;
-  const counts = `${partnerships.length} partnerships, ${agencies.length} agencies, ${people.length} people`;
-  if (command === 'check') {
-    console.log(`${file} is good: ${counts}.`);
-    return 0;
-  }
-  await importDirectory(stores.directory, checked.directory);
-  console.log(`Imported ${counts} from ${file}.`);
+  console.log(
+    `${label} is good: ${plural(partnerships.length, 'partnership')}, ${agencies.length} agenc${agencies.length === 1 ? 'y' : 'ies'}, ${people.length} people.`,
+  );
   return 0;
+}
+
+function printImport(label: string, r: ImportReport): void {
+  console.log(
+    `Imported ${plural(r.partnerships, 'partnership')}, ${r.agencies} agencies, ${r.people} people from ${label}.`,
+  );
+  if (r.rejoined.length > 0) console.log(`Back again: ${r.rejoined.map((p) => `${p.name} (${p.id})`).join(', ')}.`);
+  if (r.retired.length > 0) {
+    console.log(`Retired (no longer listed; kept, offered to nobody): ${r.retired.length}`);
+    for (const { person, holds } of r.retired) {
+      console.log(`  ${person.name} (${person.id})${holds.length ? ', still holds:' : ', holds no open challenge'}`);
+      for (const h of holds)
+        console.log(
+          `    challenge ${h.challengeId} (case ${h.caseReference}): ${h.roles.join(', ')}; flagged for hand-over`,
+        );
+    }
+  }
+  for (const w of r.warnings) console.log(`Warning: ${w}`);
+}
+
+/** The service's own reason, when it gives one (e.g. Azure's AuthenticationErrorDetail). */
+function detailOf(e: { message?: string; code?: string }): string {
+  const detail = /<AuthenticationErrorDetail>([^<]{1,300})</.exec(e.message ?? '')?.[1] ?? e.code;
+  return detail ? `, ${detail}` : '';
+}
+
+/** What a storage failure means for the person running the import, without a stack. */
+function storageProblem(error: unknown, byIdentity: boolean): string {
+  const e = error as { name?: string; message?: string };
+  const status = statusOf(error);
+  if (
+    e.name === 'CredentialUnavailableError' ||
+    e.name === 'AuthenticationRequiredError' ||
+    e.name === 'AggregateAuthenticationError'
+  )
+    return `Could not sign in to Azure for the storage account (${e.name}). Run \`az login\` (or set a managed identity) and try again.`;
+  if (status === 403 || status === 401)
+    return byIdentity
+      ? `The storage account refused your account (${status}${detailOf(e)}). It needs the "Storage Table Data Contributor" role on the account: add yourself to the directory admin group (docs/deploy.md, "Load the directory"); a new role takes a few minutes.`
+      : `The storage account refused the connection string (${status}).`;
+  return `The import failed: ${e.message ?? String(error)}`;
 }
 
 if (require.main === module) {

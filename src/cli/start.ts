@@ -2,10 +2,10 @@
  * `npm start`: everything a newcomer needs on a bare machine. Starts Azurite's Table service
  * (data kept in .data/), loads the sample directory, serves the bot on
  * http://127.0.0.1:3978/api/messages, runs the scheduler on an interval, and starts the
- * Microsoft 365 Agents Playground at http://localhost:56150. Ctrl-C stops all of it.
+ * Microsoft 365 Agents Playground for each sample person from http://localhost:56150 on
+ * (src/cli/playgrounds.ts). Ctrl-C stops all of it.
  *   --no-playground (or PLAYGROUND=0) leaves the playground out.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sample from '../directory/sample-directory.json';
@@ -16,6 +16,7 @@ import { checkDirectory, importDirectory } from '../directory/import-directory';
 import { createLogger } from '../logger';
 import { startTelemetry } from '../telemetry/azure-monitor';
 import { startAzurite } from './azurite';
+import { connectPlaygrounds, loadPlaygroundConfig, startPlaygrounds } from './playgrounds';
 import { localExtras } from '../../bot/local-extras';
 import { sampleShiftDays } from '../directory/sample-commands';
 import { seedSampleChallenges } from './seed-sample-challenges';
@@ -25,6 +26,7 @@ const root = join(__dirname, '..', '..');
 async function main(): Promise<void> {
   const withPlayground = !process.argv.includes('--no-playground') && process.env.PLAYGROUND !== '0';
   const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
+  const playgroundConfig = loadPlaygroundConfig(root);
   const logger = createLogger({ service: 'challenge-local' });
 
   let azurite: Awaited<ReturnType<typeof startAzurite>> | undefined;
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
 
   const checked = checkDirectory(sample);
   if (!checked.ok) throw new Error(`The sample directory is not valid: ${checked.problems.join('; ')}`);
-  await importDirectory(app.stores.directory, checked.directory);
+  await importDirectory(app.stores, checked.directory, clock.now());
   // Sample challenges of all five procedures for the tab, moved to end shortly before today (SAMPLE_CHALLENGES=0 leaves them out).
   const withSamples = process.env.SAMPLE_CHALLENGES !== '0';
   if (withSamples)
@@ -53,29 +55,24 @@ async function main(): Promise<void> {
   const stopScheduler = extras.startScheduler(app);
 
   let stopping = false;
-  let playground: ChildProcess | undefined;
-  if (withPlayground) {
-    playground = spawn(
-      process.execPath,
-      [
-        require.resolve('@microsoft/m365agentsplayground/cli.js'),
-        '-e',
+  // One playground per person of .m365agentsplayground.yml, each already connected to the bot.
+  const playgrounds = withPlayground
+    ? startPlaygrounds({
+        root,
         endpoint,
-        '-c',
-        'msteams',
-        '-p',
-        String(playgroundPort),
-        '--disable-telemetry',
-      ],
-      { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' } },
-    );
-    playground.once('exit', (code) => {
-      if (!stopping)
-        console.error(
-          `The Agents Playground stopped (exit ${code}); see devTools/m365agentsplayground.log. The bot keeps running.`,
-        );
-    });
-  }
+        basePort: playgroundPort,
+        config: playgroundConfig,
+        onExit: (person, code) => {
+          if (!stopping)
+            console.error(
+              `${person.name}'s Agents Playground stopped (exit ${code}); see .data/playgrounds/${person.aadObjectId}/devTools/. The bot keeps running.`,
+            );
+        },
+      })
+    : [];
+  if (withPlayground) await connectPlaygrounds(app.stores, playgroundConfig, playgrounds);
+  // The directory was written here, behind the bot's back: its cache reads it afresh.
+  app.services.directory.invalidate();
 
   console.log(
     [
@@ -88,7 +85,10 @@ async function main(): Promise<void> {
       `  scheduler    ${config.schedulerIntervalSeconds > 0 ? `every ${config.schedulerIntervalSeconds} s in this process` : 'off (SCHEDULER_INTERVAL_SECONDS=0)'}`,
       config.testClock ? `  test clock   POST http://127.0.0.1:${port}/api/test/clock, POST /api/test/tick` : '',
       withPlayground
-        ? `  playground   http://localhost:${playgroundPort}  (Microsoft 365 Agents Playground; type "help")`
+        ? [
+            '  playground   Microsoft 365 Agents Playground, one per person (type "help"):',
+            ...playgrounds.map((p) => `               ${p.url}  ${p.person.name}`),
+          ].join('\n')
         : '  playground   off',
       '',
       'Press Ctrl-C to stop.',
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log('\nStopping...');
     stopScheduler();
-    playground?.kill('SIGTERM');
+    for (const p of playgrounds) p.process.kill('SIGTERM');
     await app.close();
     await azurite?.stop();
     process.exit(0);

@@ -12,7 +12,9 @@ import {
   type Partnership,
   type Person,
 } from '../store/directory-schema';
-import type { DirectoryStore } from '../store';
+import type { ChallengeStore, DirectoryStore, PersonIndex } from '../store';
+import { handOversNeeded, heldRoles, type HandOverNeed } from './held-roles';
+import { planImport } from './import-plan';
 
 export interface DirectoryDocument {
   partnerships: Partnership[];
@@ -36,10 +38,23 @@ export interface RowNames {
   person(index: number): string;
 }
 
-const jsonRows: RowNames = {
-  partnership: (i) => `partnerships[${i}]`,
-  agency: (i) => `agencies[${i}]`,
-  person: (i) => `people[${i}]`,
+/** A file's good rows, where each is, and the problems of its bad rows (references not yet checked). */
+export interface ReadRows {
+  directory: DirectoryDocument;
+  where: { partnerships: string[]; agencies: string[]; people: string[] };
+  problems: string[];
+}
+
+export const jsonRows = (lineOf?: (path: (string | number)[]) => number | undefined): RowNames => {
+  const at = (kind: string, i: number) => {
+    const line = lineOf?.([kind, i]);
+    return line === undefined ? `${kind}[${i}]` : `line ${line} ${kind}[${i}]`;
+  };
+  return {
+    partnership: (i) => at('partnerships', i),
+    agency: (i) => at('agencies', i),
+    person: (i) => at('people', i),
+  };
 };
 
 const DocumentSchema = z.object({
@@ -57,24 +72,56 @@ export function checkRow<T>(schema: z.ZodType<T>, item: unknown, where: string, 
   return undefined;
 }
 
-export function checkDirectory(input: unknown, known?: KnownIds): DirectoryCheck {
+/** The rows of a JSON document ({partnerships, agencies, people}), each through its schema. */
+export function readJsonDirectory(input: unknown, names: RowNames = jsonRows()): ReadRows {
   const doc = DocumentSchema.safeParse(input);
+  const empty = { partnerships: [], agencies: [], people: [] };
   if (!doc.success)
-    return { ok: false, problems: doc.error.issues.map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`) };
+    return {
+      directory: empty,
+      where: empty,
+      problems: doc.error.issues.map((i) => `${i.path.join('.') || '(document)'}: ${i.message}`),
+    };
   const problems: string[] = [];
-  const rows = <T>(schema: z.ZodType<T>, items: unknown[], name: (i: number) => string): T[] =>
-    items.flatMap((item, index) => {
+  const rows = <T>(schema: z.ZodType<T>, items: unknown[], name: (i: number) => string) => {
+    const good: T[] = [];
+    const where: string[] = [];
+    items.forEach((item, index) => {
       const row = checkRow(schema, item, name(index), problems);
-      return row === undefined ? [] : [row];
+      if (row !== undefined) {
+        good.push(row);
+        where.push(name(index));
+      }
     });
-  const directory = {
-    partnerships: rows(PartnershipSchema, doc.data.partnerships, jsonRows.partnership),
-    agencies: rows(AgencySchema, doc.data.agencies, jsonRows.agency),
-    people: rows(PersonSchema, doc.data.people, jsonRows.person),
+    return { good, where };
   };
-  // Cross-references are checked on good rows only, so a bad row is reported once, by its own fault.
-  if (problems.length === 0) problems.push(...crossReferenceProblems(directory, known, jsonRows));
-  return problems.length ? { ok: false, problems } : { ok: true, directory };
+  const partnerships = rows(PartnershipSchema, doc.data.partnerships, names.partnership);
+  const agencies = rows(AgencySchema, doc.data.agencies, names.agency);
+  const people = rows(PersonSchema, doc.data.people, names.person);
+  return {
+    directory: { partnerships: partnerships.good, agencies: agencies.good, people: people.good },
+    where: { partnerships: partnerships.where, agencies: agencies.where, people: people.where },
+    problems,
+  };
+}
+
+/**
+ * Rows read, then their references. References are checked on good rows only, so a bad row
+ * is reported once, by its own fault.
+ */
+export function finishCheck(read: ReadRows, known?: KnownIds): DirectoryCheck {
+  if (read.problems.length > 0) return { ok: false, problems: read.problems };
+  const named = (list: string[]) => (i: number) => list[i] ?? `#${i}`;
+  const problems = crossReferenceProblems(read.directory, known, {
+    partnership: named(read.where.partnerships),
+    agency: named(read.where.agencies),
+    person: named(read.where.people),
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, directory: read.directory };
+}
+
+export function checkDirectory(input: unknown, known?: KnownIds): DirectoryCheck {
+  return finishCheck(readJsonDirectory(input), known);
 }
 
 /** Every id a row refers to must be in the document or already stored; ids are unique within a kind. */
@@ -126,23 +173,87 @@ export function crossReferenceProblems(d: DirectoryDocument, known: KnownIds | u
   return problems;
 }
 
-/** Writes a checked directory. Re-importing is safe: rows are upserted by id. */
+/** Writes a checked directory as it is: rows are upserted by id (tests and first loads). */
 export async function writeDirectory(store: DirectoryStore, directory: DirectoryDocument): Promise<void> {
   for (const p of directory.partnerships) await store.partnerships.upsert(p);
   for (const a of directory.agencies) await store.agencies.upsert(a);
   await Promise.all(directory.people.map((p) => store.people.upsert(p)));
 }
 
+/** What an import needs: the directory, and where to find the challenges a leaver holds. */
+export interface ImportStores {
+  directory: DirectoryStore;
+  personIndex: Pick<PersonIndex, 'forPerson'>;
+  challenges: Pick<ChallengeStore, 'load'>;
+}
+
+export interface ImportReport {
+  partnerships: number;
+  agencies: number;
+  people: number;
+  /** People retired by this import, each with the challenges flagged for hand-over. */
+  retired: { person: Person; holds: HandOverNeed[] }[];
+  rejoined: Person[];
+  warnings: string[];
+}
+
 /**
- * An import over a live directory: a person who has the bot installed stays reachable (an
- * import file does not know who installed it), then the rows are written.
+ * An import over a live directory (import-plan.ts): rows written, leavers retired, and every
+ * challenge a retired person still holds flagged for their partnership's business unit. Flags
+ * are brought up to date on each import: one whose person holds nothing on it any more, or
+ * has come back, is cleared. Nothing here sends a message; the flags are data the business
+ * unit's digest or tab shows.
  */
-export async function importDirectory(store: DirectoryStore, directory: DirectoryDocument): Promise<void> {
-  const people = await Promise.all(
-    directory.people.map(async (p) => ({
-      ...p,
-      reachable: p.reachable || ((await store.people.get(p.id))?.reachable ?? false),
-    })),
-  );
-  await writeDirectory(store, { ...directory, people });
+export async function importDirectory(
+  stores: ImportStores,
+  directory: DirectoryDocument,
+  now: Date,
+): Promise<ImportReport> {
+  const { directory: store } = stores;
+  const [partnerships, agencies, people] = await Promise.all([
+    store.partnerships.list(),
+    store.agencies.list(),
+    store.people.list(),
+  ]);
+  const plan = planImport(directory, { partnerships, agencies, people }, now);
+  await writeDirectory(store, plan.write);
+  await Promise.all(plan.retire.map((p) => store.people.upsert(p)));
+
+  const partnershipOf = partnershipByProcedure([...partnerships, ...directory.partnerships]);
+  const flaggedAt = now.toISOString();
+  const load = async (id: string) => (await stores.challenges.load(id))?.challenge;
+  const retired = [];
+  for (const person of plan.retire) {
+    const rows = await stores.personIndex.forPerson(person.id);
+    const challenges = (await Promise.all(rows.map((r) => load(r.challengeId)))).filter(
+      (c): c is NonNullable<typeof c> => c !== undefined && c.status !== 'resolved',
+    );
+    const holds = handOversNeeded(person, challenges);
+    for (const need of holds)
+      await store.handOvers.flag({ ...need, partnershipId: partnershipOf(need.procedureId), flaggedAt });
+    retired.push({ person, holds });
+  }
+
+  const back = new Set(plan.rejoined.map((p) => p.id));
+  for (const flag of await store.handOvers.list()) {
+    const challenge = await load(flag.challengeId);
+    const roles = challenge ? heldRoles(challenge, flag.personId) : [];
+    if (roles.length === 0 || back.has(flag.personId)) await store.handOvers.clear(flag.challengeId, flag.personId);
+    else if (roles.join() !== flag.roles.join()) await store.handOvers.flag({ ...flag, roles });
+  }
+
+  return {
+    partnerships: directory.partnerships.length,
+    agencies: directory.agencies.length,
+    people: directory.people.length,
+    retired,
+    rejoined: plan.rejoined,
+    warnings: plan.warnings,
+  };
+}
+
+function partnershipByProcedure(partnerships: readonly Partnership[]): (procedureId: string) => string | undefined {
+  const byProcedure = new Map<string, string>();
+  for (const p of partnerships) byProcedure.set(p.procedureId, p.id);
+  return (procedureId) => byProcedure.get(procedureId);
 }

@@ -1,13 +1,23 @@
 /**
  * People from a CSV file (a header row, then one person a row: id,name,email,role,agencyId,
- * lineManagerId,phone), each row checked with the store's schema and named by its line in
- * the file. Pure: it is given the file's text.
+ * lineManagerId,phone,reach,homeTenantId), each row checked with the store's schema and named
+ * by its line in the file. Pure: it is given the file's text.
  */
 import { parse } from 'csv-parse/sync';
 import { PersonSchema, type Person } from '../store/directory-schema';
-import { checkRow, crossReferenceProblems, type DirectoryCheck, type KnownIds } from './import-directory';
+import { checkRow, finishCheck, type DirectoryCheck, type KnownIds, type ReadRows } from './import-directory';
 
-export const PEOPLE_COLUMNS = ['id', 'name', 'email', 'role', 'agencyId', 'lineManagerId', 'phone'] as const;
+export const PEOPLE_COLUMNS = [
+  'id',
+  'name',
+  'email',
+  'role',
+  'agencyId',
+  'lineManagerId',
+  'phone',
+  'reach',
+  'homeTenantId',
+] as const;
 const REQUIRED_COLUMNS = ['id', 'name', 'email', 'role', 'agencyId'];
 
 interface Row {
@@ -41,13 +51,16 @@ function readRows(text: string): { header: string[]; rows: Row[] } {
   return { header, rows };
 }
 
-export function checkPeopleCsv(text: string, known?: KnownIds): DirectoryCheck {
+/** The rows of a CSV of people, each through the person schema and named by its line. */
+export function readPeopleCsv(text: string): ReadRows {
+  const none = { partnerships: [], agencies: [], people: [] };
+  const failed = (problems: string[]): ReadRows => ({ directory: none, where: none, problems });
   let read: ReturnType<typeof readRows>;
   try {
     read = readRows(text);
   } catch (error) {
     const e = error as { lines?: number; message?: string };
-    return { ok: false, problems: [`line ${e.lines ?? '?'}: ${e.message ?? String(error)}`] };
+    return failed([`line ${e.lines ?? '?'}: ${e.message ?? String(error)}`]);
   }
   const problems: string[] = [];
   const unknown = read.header.filter((c) => !(PEOPLE_COLUMNS as readonly string[]).includes(c));
@@ -57,31 +70,23 @@ export function checkPeopleCsv(text: string, known?: KnownIds): DirectoryCheck {
       `line 1: unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (expected ${PEOPLE_COLUMNS.join(',')})`,
     );
   if (missing.length) problems.push(`line 1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return failed(problems);
 
   const people: Person[] = [];
-  const lineOf: number[] = [];
+  const where: string[] = [];
   for (const { line, cells } of read.rows) {
     // An empty cell is a value not given (no line manager, no phone).
     const row = Object.fromEntries(Object.entries(cells).filter(([, v]) => v !== ''));
     const person = checkRow(PersonSchema, row, `line ${line}`, problems);
     if (person) {
       people.push(person);
-      lineOf.push(line);
+      where.push(`line ${line}`);
     }
   }
   if (read.rows.length === 0) problems.push('the file has no people in it');
-  if (problems.length === 0) {
-    const line = (i: number) => `line ${lineOf[i]}`;
-    problems.push(
-      ...crossReferenceProblems({ partnerships: [], agencies: [], people }, known, {
-        partnership: line,
-        agency: line,
-        person: line,
-      }),
-    );
-  }
-  return problems.length
-    ? { ok: false, problems }
-    : { ok: true, directory: { partnerships: [], agencies: [], people } };
+  return { directory: { ...none, people }, where: { ...none, people: where }, problems };
+}
+
+export function checkPeopleCsv(text: string, known?: KnownIds): DirectoryCheck {
+  return finishCheck(readPeopleCsv(text), known);
 }

@@ -42,6 +42,7 @@ export function personRef(person: Person, agency: Agency | undefined): PersonRef
     email: person.email,
     ...(person.phone ? { phone: person.phone } : {}),
     reachable: person.reachable,
+    ...(person.reach !== 'teams' ? { reach: person.reach } : {}),
   };
 }
 
@@ -83,14 +84,16 @@ export function resolveParticipants(
   raiser: Person,
   raisedWith: RaisedWith,
 ): { participants: Participants; raisedBy: PersonRef; raisedWithRef: PersonRef } {
+  const refTo = (p: Person) => personRef(p, directory.agency(p.agencyId));
+  // Someone who has left (retired by a re-import) holds no role on a new challenge.
   const refOf = (id: string | undefined): PersonRef | undefined => {
     const p = id ? directory.person(id) : undefined;
-    return p ? personRef(p, directory.agency(p.agencyId)) : undefined;
+    return p && p.retiredAt === undefined ? refTo(p) : undefined;
   };
-  const raisedBy = refOf(raiser.id)!;
+  const raisedBy = refTo(raiser);
   const receiving = raisedWith.kind === 'person' ? directory.person(raisedWith.personId) : undefined;
   const raisedWithRef = receiving
-    ? refOf(receiving.id)!
+    ? refTo(receiving)
     : externalRef(raisedWith as Extract<RaisedWith, { kind: 'external' }>);
   const receivingAgencyId = receiving?.agencyId ?? (raisedWith.kind === 'external' ? raisedWith.agencyId : undefined);
 

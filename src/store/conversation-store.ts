@@ -7,7 +7,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { fromJsonColumns, toJsonColumns } from './entity-json';
 import { safeKey } from './keys';
-import { getEntityOrUndefined } from './tables';
+import { getEntityOrUndefined, statusOf } from './tables';
 
 export const ConversationReferenceSchema = z.looseObject({
   serviceUrl: z.string().min(1),
@@ -37,6 +37,9 @@ export interface ConversationStore {
   userReferences(userIds: readonly string[]): Promise<Map<string, StoredConversationReference>>;
   saveThread(thread: ChallengeThread): Promise<void>;
   getThread(challengeId: string): Promise<ChallengeThread | undefined>;
+  /** Every stored thread (a partition scan: for start-up clean-ups, not for turns). */
+  threads(): AsyncIterable<ChallengeThread>;
+  removeThread(challengeId: string): Promise<void>;
 }
 
 const userPartition = 'user';
@@ -75,6 +78,16 @@ export function createConversationStore(table: TableClient): ConversationStore {
     async getThread(challengeId) {
       const value = await get(threadPartition, challengeId);
       return value === undefined ? undefined : ChallengeThreadSchema.parse(value);
+    },
+    async *threads() {
+      const filter = odata`PartitionKey eq ${threadPartition}`;
+      for await (const entity of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }))
+        yield ChallengeThreadSchema.parse(fromJsonColumns(entity, 'thread'));
+    },
+    async removeThread(challengeId) {
+      await table.deleteEntity(threadPartition, safeKey(challengeId)).catch((error: unknown) => {
+        if (statusOf(error) !== 404) throw error;
+      });
     },
   };
 }

@@ -6,10 +6,12 @@ import { odata, type TableClient } from '@azure/data-tables';
 import type { z } from 'zod';
 import {
   AgencySchema,
+  HandOverFlagSchema,
   PartnershipSchema,
   PersonSchema,
   type Agency,
   type AgencyInput,
+  type HandOverFlag,
   type Partnership,
   type PartnershipInput,
   type Person,
@@ -29,19 +31,51 @@ export interface Repository<T, TInput> {
 }
 
 export interface DirectoryStore {
-  people: Repository<Person, PersonInput> & { inAgency(agencyId: string): Promise<Person[]> };
+  people: Repository<Person, PersonInput> & {
+    /** The agency's people who have not left: whom pickers offer. */
+    inAgency(agencyId: string): Promise<Person[]>;
+  };
   agencies: Repository<Agency, AgencyInput> & { inPartnership(partnershipId: string): Promise<Agency[]> };
   partnerships: Repository<Partnership, PartnershipInput>;
+  /** Challenges held by people who left, one row per challenge and person (`<challengeId> <personId>`). */
+  handOvers: {
+    flag(flag: HandOverFlag): Promise<HandOverFlag>;
+    /** Every flag, or a partnership's: what its business unit's digest or tab shows. */
+    list(partnershipId?: string): Promise<HandOverFlag[]>;
+    clear(challengeId: string, personId: string): Promise<boolean>;
+  };
 }
 
+const handOverId = (challengeId: string, personId: string) => `${challengeId} ${personId}`;
+
 export function createDirectoryStore(table: TableClient): DirectoryStore {
-  const people = repository(table, 'person', PersonSchema, (p) => ({ agencyId: p.agencyId, email: p.email }));
+  const people = repository(table, 'person', PersonSchema, (p) => ({
+    agencyId: p.agencyId,
+    email: p.email,
+  }));
   const agencies = repository(table, 'agency', AgencySchema, (a) => ({ partnershipId: a.partnershipId }));
   const partnerships = repository(table, 'partnership', PartnershipSchema, (p) => ({ procedureId: p.procedureId }));
+  const flags = repository(
+    table,
+    'handover',
+    HandOverFlagSchema.transform((f) => ({ ...f, id: handOverId(f.challengeId, f.personId) })),
+    (f) => ({ partnershipId: f.partnershipId ?? '' }),
+  );
+  const strip = ({ id: _id, ...flag }: HandOverFlag & { id: string }): HandOverFlag => flag;
   return {
-    people: { ...people, inAgency: (agencyId) => people.where(odata`agencyId eq ${agencyId}`) },
+    people: {
+      ...people,
+      inAgency: async (agencyId) =>
+        (await people.where(odata`agencyId eq ${agencyId}`)).filter((p) => p.retiredAt === undefined),
+    },
     agencies: { ...agencies, inPartnership: (id) => agencies.where(odata`partnershipId eq ${id}`) },
     partnerships,
+    handOvers: {
+      flag: async (flag) => strip(await flags.upsert(flag)),
+      list: async (partnershipId) =>
+        (await flags.where(partnershipId ? odata`partnershipId eq ${partnershipId}` : '')).map(strip),
+      clear: (challengeId, personId) => flags.remove(handOverId(challengeId, personId)),
+    },
   };
 }
 

@@ -15,6 +15,8 @@ export interface PersonRef {
   /** False for external professionals and people who have not installed the bot. */
   reachable: boolean;
   external?: boolean;
+  /** How they take part when it is not as a member of the host tenant (docs/tenancy.md). */
+  reach?: 'guest' | 'sharedChannel' | 'email';
 }
 
 /** The actor the scheduler gives its commands as (recordReminder). */

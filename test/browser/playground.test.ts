@@ -1,19 +1,18 @@
 /**
- * The local Teams client, proved: the real bot (composition root, Azurite, the sample
- * directory) behind two Microsoft 365 Agents Playground instances, one per person, driven
- * in headless Chromium. Amira raises a Leeds challenge with Grace Liu and escalates step 1;
- * Ben, her line manager, gets the step 2 card in his own 1:1 chat and resolves it; Amira is
- * told the outcome. Screenshots of each step go to test-results/e2e/; with
- * UPDATE_SCREENSHOTS=1 they replace the ones kept in docs/e2e/ (so a test run never edits
- * committed files).
+ * The local Teams client, proved from a plain `npm start` as the README describes: the command
+ * itself (composition root, the sample directory, one Microsoft 365 Agents Playground per
+ * person), driven in headless Chromium. Amira raises a Leeds challenge with Grace Liu and
+ * escalates step 1; Ben, her line manager, opens his own playground only then and finds the
+ * step 2 card waiting, resolves it, and Amira is told the outcome. Screenshots of each step go
+ * to test-results/e2e/; with UPDATE_SCREENSHOTS=1 they replace the ones kept in docs/e2e/ (so
+ * a test run never edits committed files).
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { chromiumPath, launchChromium, type Browser } from './support/chromium';
-import { startLocalBot, type LocalBot } from './support/local-bot';
-import { startPlayground, type Playground } from './support/playground';
+import { npmStart, type NpmStart } from './support/npm-start';
 import { button, cardWith, openPersonalChat, say, showTop, textOf } from './support/teams-page';
 
 const shots =
@@ -24,15 +23,19 @@ const failures = join(__dirname, '..', '..', 'test-results');
 const ref = 'LCC-2026-0042';
 const visible = { state: 'visible', timeout: 15_000 } as const;
 
-describe('Agents Playground, end to end in headless Chromium', function () {
-  this.timeout(90_000);
-  let bot: LocalBot | undefined;
-  let playgrounds: Playground[] = [];
+describe('Agents Playground, end to end in headless Chromium, from npm start', function () {
+  this.timeout(120_000);
+  let started: NpmStart | undefined;
   let browser: Browser | undefined;
   let amira: Page;
   let ben: Page;
 
   const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, name) });
+  const playgroundOf = (name: string) => {
+    const url = started!.playgrounds.get(name);
+    assert.ok(url, `npm start lists a playground for ${name}: ${started!.output()}`);
+    return url;
+  };
 
   before(async function () {
     if (!existsSync(chromiumPath)) {
@@ -40,21 +43,25 @@ describe('Agents Playground, end to end in headless Chromium', function () {
       this.skip();
     }
     mkdirSync(shots, { recursive: true });
-    bot = await startLocalBot('e2e');
-    // Each started one is kept for `after` to stop, even when the other fails to start.
-    const started = await Promise.allSettled(
-      ['Amira Khan', 'Ben Ortiz'].map((person) => startPlayground(bot!.endpoint, person)),
-    );
-    playgrounds = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-    for (const s of started) if (s.status === 'rejected') throw s.reason;
+    started = await npmStart('e2e');
     browser = await launchChromium();
     [amira, ben] = await Promise.all([browser.newPage(), browser.newPage()]);
     for (const page of [amira, ben]) page.setDefaultTimeout(15_000);
-    // Opening each playground installs the bot for its person, so proactive cards can reach them.
-    await openPersonalChat(amira, playgrounds[0]!.url);
-    await openPersonalChat(ben, playgrounds[1]!.url);
+    // Opening her playground installs the bot for Amira; Ben's is opened only when his card is due.
+    await openPersonalChat(amira, playgroundOf('Amira Khan'));
     await greeted(amira);
-    await greeted(ben);
+  });
+
+  it('npm start names a playground for every person of the story, on consecutive ports', () => {
+    const names = [...started!.playgrounds.keys()];
+    for (const name of ['Amira Khan', 'Ben Ortiz', 'Chloe Brennan', 'Grace Liu', 'Harry Walsh', 'Maya Singh'])
+      assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
+    const ports = [...started!.playgrounds.values()].map((u) => Number(new URL(u).port));
+    assert.deepEqual(
+      ports,
+      ports.map((_, i) => ports[0]! + i),
+    );
+    assert.doesNotMatch(started!.output(), /DeprecationWarning/, 'no deprecation warnings on start');
   });
 
   // Each step needs the one before: after a failure the rest are skipped, not failed again.
@@ -71,13 +78,12 @@ describe('Agents Playground, end to end in headless Chromium', function () {
     await Promise.allSettled(
       Object.entries(pages).map(([who, page]) => page?.screenshot({ path: join(failures, `playground-${who}.png`) })),
     );
-    for (const p of playgrounds) console.log(`    playground log:\n${p.log().slice(-2000)}`);
+    console.log(`    npm start printed:\n${started?.output().slice(-3000)}`);
   });
 
   after(async () => {
     await browser?.close().catch(() => undefined);
-    await Promise.allSettled(playgrounds.map((p) => p.stop()));
-    await bot?.stop();
+    await started?.stop();
   });
 
   it('Amira types "raise challenge", fills the Leeds form and sees the confirmation (COM-2, COM-6)', async () => {
@@ -141,7 +147,8 @@ describe('Agents Playground, end to end in headless Chromium', function () {
     await shot(amira, '05-amira-escalated.png');
   });
 
-  it("Ben, Amira's line manager, gets his step 2 card in his own chat and resolves it (LEE-2, COM-5)", async () => {
+  it("Ben, Amira's line manager, opens his playground and finds his step 2 card there; he resolves it (LEE-2, COM-5)", async () => {
+    await openPersonalChat(ben, playgroundOf('Ben Ortiz'));
     const card = cardWith(ben, `${ref}: Step 2, Line manager to line manager`);
     await card.waitFor(visible);
     assert.match(await textOf(card), /Resolve/);
@@ -174,13 +181,13 @@ describe('Agents Playground, end to end in headless Chromium', function () {
   });
 
   it("COM-2 the bot's log of all this: one correlation id per turn, and no case text or names", () => {
-    const lines = bot!.logLines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = started!.logLines().map((l) => JSON.parse(l) as Record<string, unknown>);
     const turns = lines.filter((l) => l.message === 'turn');
     assert.ok(turns.length >= 6, 'installs, the typed command and the card actions are turns');
     assert.equal(new Set(turns.map((l) => l.correlationId)).size, turns.length, 'each turn its own id');
     const turnIds = new Set(turns.map((l) => l.correlationId));
     for (const line of lines) assert.ok(turnIds.has(line.correlationId), `a turn's id on ${JSON.stringify(line)}`);
-    const everything = bot!.logLines.join('\n');
+    const everything = started!.logLines().join('\n');
     for (const secret of [
       'referral was closed',
       'Three incidents',

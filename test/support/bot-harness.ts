@@ -11,6 +11,7 @@ import { checkDirectory, writeDirectory, type DirectoryDocument } from '../../sr
 import { silentLogger } from '../../src/logger';
 import { installationUpdate, type TestUser } from './activities';
 import { freshTables } from './azurite';
+import { checkCardsIn } from './card-check';
 import { FakeChannel } from './fake-channel';
 
 export interface Harness {
@@ -67,7 +68,9 @@ export async function startHarness(
     const text = await response.text();
     // The answer comes before the sends: most tests look at both, so they wait for the sends.
     if (options.sends !== 'skip') await app.kit.dispatcher.idle();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    const body: unknown = text ? JSON.parse(text) : undefined;
+    checkCardsIn(body, 'the answer to an invoke');
+    return { status: response.status, body };
   };
   const user = (personName: string): TestUser => {
     const person = directory.people.find((p) => p.name === personName);

@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { checkCardsIn } from './card-check';
 
 export interface RecordedActivity {
   kind: 'send' | 'reply' | 'update' | 'createConversation';
@@ -164,7 +165,10 @@ export class FakeChannel {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private route(method: string, path: string, body: any): { status: number; body?: unknown } {
     let m: RegExpMatchArray | null;
-    const record = (r: Omit<RecordedActivity, 'at'>) => this.received.push({ ...r, at: performance.now() });
+    const record = (r: Omit<RecordedActivity, 'at'>) => {
+      checkCardsIn(r.activity, `${r.kind} to ${r.conversationId}`);
+      this.received.push({ ...r, at: performance.now() });
+    };
     if (method === 'POST' && (m = path.match(/^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/))) {
       const id = randomUUID();
       record({ kind: 'reply', conversationId: m[1]!, activityId: id, replyToId: m[2], activity: body });

@@ -1,2 +1,5 @@
-/** Mocha root hooks: the shared Azurite stops once, after every file. */
-export { mochaHooks } from './azurite';
+/** Mocha root hooks: the shared Azurite stops once, after every file; every card the bot sent is checked. */
+import { mochaHooks as storageHooks } from './azurite';
+import { cardCheckHooks } from './card-check';
+
+export const mochaHooks = { ...storageHooks, ...cardCheckHooks };

@@ -7,7 +7,10 @@ import type { Locator, Page } from 'playwright-core';
 
 /** Opens the playground (which installs the bot for its current user) at the 1:1 chat. */
 export async function openPersonalChat(page: Page, url: string): Promise<void> {
-  await page.goto(url);
+  // The chat list is what we need, not every asset of the page. The first visit serves the
+  // playground's whole web client (several MB) while `npm start` has six playgrounds starting
+  // on a shared machine: the navigation alone gets a minute; everything after it the usual 15 s.
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
   await page.locator('button[aria-label="Personal Chat"]').click();
   const hideLog = page.locator('button[title="Hide log panel"]');
   if (await hideLog.isVisible()) await hideLog.click();

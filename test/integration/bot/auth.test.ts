@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { invokeAction, message } from '../../support/activities';
 import { startHarness, type Harness } from '../../support/bot-harness';
+import { captureConsole } from '../../support/captured-console';
 import { startLocalOpenId, type LocalOpenId } from '../../support/local-openid';
 
 const appId = '3c9d6a1e-2b4f-4e8a-9c7d-1f2e3a4b5c6d';
@@ -10,6 +11,8 @@ const appId = '3c9d6a1e-2b4f-4e8a-9c7d-1f2e3a4b5c6d';
 describe('production mode authentication', () => {
   let h: Harness;
   let openId: LocalOpenId;
+  // botbuilder prints each refused token; kept here, and checked at the end, instead of on the screen.
+  const printed = captureConsole();
   before(async () => {
     openId = await startLocalOpenId();
     h = await startHarness('auth', {
@@ -66,5 +69,10 @@ describe('production mode authentication', () => {
     );
     assert.equal(status, 200);
     assert.match(JSON.stringify(body), /could not be found/);
+  });
+
+  it('kept what botbuilder printed for the refused tokens off the screen: authentication errors only', () => {
+    assert.ok(printed.lines.length > 0, 'botbuilder printed the refusals');
+    for (const line of printed.lines) assert.match(line, /Unauthorized|expired|Error finding key for token/, line);
   });
 });

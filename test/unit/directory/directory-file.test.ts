@@ -1,7 +1,7 @@
 /** Checking a directory file before import: every bad row named by its JSON index or CSV line. */
 import assert from 'node:assert/strict';
 import sample from '../../../src/directory/sample-directory.json';
-import { checkDirectoryFile } from '../../../src/directory/directory-file';
+import { checkDirectoryFile, checkDirectoryFiles } from '../../../src/directory/directory-file';
 import { checkDirectory } from '../../../src/directory/import-directory';
 import { checkPeopleCsv } from '../../../src/directory/people-csv';
 
@@ -83,7 +83,7 @@ describe('directory import: CSV of people', () => {
 
   it('refuses a header with unknown or missing columns, and a file with no people', () => {
     assert.deepEqual(problemsOf(checkPeopleCsv('id,name,mail,role,agencyId\n', known)), [
-      'line 1: unknown column mail (expected id,name,email,role,agencyId,lineManagerId,phone)',
+      'line 1: unknown column mail (expected id,name,email,role,agencyId,lineManagerId,phone,reach,homeTenantId)',
       'line 1: missing column email',
     ]);
     assert.deepEqual(problemsOf(checkPeopleCsv(`${header}\n`, known)), ['the file has no people in it']);
@@ -105,18 +105,32 @@ describe('directory import: JSON', () => {
     assert.equal(check.directory.partnerships.length, 5);
   });
 
-  it('reports every bad row by its array index, and references only once the rows are good', () => {
+  it('reports every bad row by its line and array index, and references only once the rows are good', () => {
     const doc = structuredClone(sample) as { people: Record<string, unknown>[]; agencies: Record<string, unknown>[] };
     doc.people[3]!.email = 'nope';
     delete doc.people[7]!.name;
     doc.agencies[1]!.partnershipId = '';
-    const check = checkDirectoryFile('dir.json', JSON.stringify(doc));
+    const text = JSON.stringify(doc, null, 2);
+    const check = checkDirectoryFile('dir.json', text);
     assert.equal(check.ok, false);
     const problems = check.ok ? [] : check.problems;
     assert.deepEqual(
-      problems.map((p) => p.split(':')[0]),
+      problems.map((p) => p.split(':')[0]!.replace(/^line \d+ /, '')),
       ['agencies[1] partnershipId', 'people[3] email', 'people[7] name'],
     );
+    // Each line named is where that row starts: its id is on the next line.
+    const lines = text.split('\n');
+    const ids = problems.map((p) => lines[Number(/^line (\d+) /.exec(p)?.[1])]?.trim());
+    assert.deepEqual(ids, [
+      `"id": "${sample.agencies[1]!.id}",`,
+      `"id": "${sample.people[3]!.id}",`,
+      `"id": "${sample.people[7]!.id}",`,
+    ]);
+  });
+
+  it('names the line where a JSON file stops parsing', () => {
+    const broken = checkDirectoryFile('dir.json', '{\n  "people": [\n    {"id": "p-1",}\n  ]\n}');
+    assert.deepEqual(broken.ok ? [] : broken.problems, ['dir.json is not valid JSON: line 3: PropertyNameExpected']);
   });
 
   it('checks references against what is already stored', () => {
@@ -144,6 +158,62 @@ describe('directory import: JSON', () => {
     const other = checkDirectoryFile('people.xlsx', '');
     assert.deepEqual(other.ok ? [] : other.problems, ['people.xlsx: a directory file is .json or .csv']);
     const broken = checkDirectoryFile('dir.json', '{"people": [');
-    assert.match(broken.ok ? '' : broken.problems[0]!, /^dir\.json is not valid JSON/);
+    assert.match(broken.ok ? '' : broken.problems[0]!, /^dir\.json is not valid JSON: line 1/);
+  });
+});
+
+describe('directory check: several files as one directory, and how each person is reached', () => {
+  const agencies = JSON.stringify(
+    {
+      partnerships: [{ id: 'leeds', name: 'Leeds', procedureId: 'leeds' }],
+      agencies: [{ id: 'leeds-csc', name: 'Leeds CSC', partnershipId: 'leeds' }],
+    },
+    null,
+    2,
+  );
+
+  it('lets a CSV of people refer to the agencies of a JSON file beside it', () => {
+    const people = [
+      'id,name,email,role,agencyId,lineManagerId,phone,reach,homeTenantId',
+      'p-1,Grace Liu,grace@x.example.org,Social Worker,leeds-csc,,,,',
+      'p-2,Dr Ade Obi,ade.obi@nhs.example.org,Named GP,leeds-csc,,,guest,0a8e2f6c-1d3b-4c5e-9f7a-2b4c6d8e0f1a',
+      'p-3,Pat Kerr,pat.kerr@police.example.org,Detective Sergeant,leeds-csc,,,email,',
+    ].join('\n');
+    const check = checkDirectoryFiles([
+      { name: 'agencies.json', text: agencies },
+      { name: 'people.csv', text: people },
+    ]);
+    assert.ok(check.ok, check.ok ? '' : check.problems.join('; '));
+    assert.deepEqual(
+      check.directory.people.map((p) => [p.id, p.reach, p.homeTenantId]),
+      [
+        ['p-1', 'teams', undefined],
+        ['p-2', 'guest', '0a8e2f6c-1d3b-4c5e-9f7a-2b4c6d8e0f1a'],
+        ['p-3', 'email', undefined],
+      ],
+    );
+  });
+
+  it('names each bad row by its file and line when several files are checked', () => {
+    const people = [
+      'id,name,email,role,agencyId,lineManagerId,phone,reach,homeTenantId',
+      'p-1,Grace Liu,grace@x.example.org,Social Worker,leeds-csc,,,carrier-pigeon,',
+      'p-2,Amy Ng,amy@x.example.org,Social Worker,leeds-cs,,,,',
+    ].join('\n');
+    const rowFaults = checkDirectoryFiles([
+      { name: 'agencies.json', text: agencies },
+      { name: 'people.csv', text: people },
+    ]);
+    assert.deepEqual(
+      (rowFaults.ok ? [] : rowFaults.problems).map((p) => p.split(':')[0]),
+      ['people.csv line 2 reach'],
+    );
+    const referenceFaults = checkDirectoryFiles([
+      { name: 'agencies.json', text: agencies },
+      { name: 'people.csv', text: people.replace('carrier-pigeon', 'teams') },
+    ]);
+    assert.deepEqual(referenceFaults.ok ? [] : referenceFaults.problems, [
+      'people.csv line 3 agencyId: no agency "leeds-cs"',
+    ]);
   });
 });

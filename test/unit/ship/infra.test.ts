@@ -36,6 +36,7 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   SEND_TIMEOUT_SECONDS: 'the default (15 s) suits Teams; set only to tune it',
   SEND_LEASE_SECONDS: 'the default (5 minutes) outlasts a send with its retries',
   OUTBOX_GRACE_SECONDS: 'the default (60 s) outlasts any commit under way',
+  MAIL_CONNECTION_STRING: 'local only: production uses MAIL_ENDPOINT and the managed identity',
 };
 
 /** What the manifest and the app need from a deployment, by output name. */
@@ -100,8 +101,29 @@ describe('ship: Bicep and app cannot drift apart', () => {
     assert.equal(functions.get('AzureWebJobsStorage__credential'), "'managedidentity'");
     assert.equal(functions.get('FUNCTIONS_EXTENSION_VERSION'), "'~4'");
     assert.doesNotMatch(hosting.text, /AzureWebJobsStorage'|AccountKey=/, 'no key-based storage connection');
-    assert.match(hosting.text, /linuxFxVersion: 'NODE\|20-lts'/);
-    assert.match(hosting.text, /linuxFxVersion: 'Node\|20'/);
+  });
+
+  it('runs both apps on the Node major that package.json engines names (22 LTS), as CI does', () => {
+    const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } })
+      .engines.node;
+    const major = /^\^(\d+)\./.exec(engines)?.[1];
+    assert.equal(major, '22', `engines.node is ${engines}`);
+    assert.match(hosting.text, new RegExp(`linuxFxVersion: 'NODE\\|${major}-lts'`), 'the web app');
+    assert.match(hosting.text, new RegExp(`linuxFxVersion: 'Node\\|${major}'`), 'the Function App');
+    const workflow = readFileSync(join(ROOT, '.github', 'workflows', 'infra.yml'), 'utf8');
+    assert.match(workflow, new RegExp(`node-version: ${major}\\b`));
+  });
+
+  it('gives the directory admin group, when named, Storage Table Data Contributor on the storage account', () => {
+    const storage = readBicep(join(INFRA, 'modules', 'storage.bicep')).text;
+    const grant = /resource directoryAdmins [^=]+= if \(!empty\(directoryAdminGroupId\)\) \{([\s\S]*?)\n\}/.exec(
+      storage,
+    )?.[1];
+    assert.ok(grant, 'a role assignment for directoryAdminGroupId');
+    assert.match(grant, /roles\.tableDataContributor/);
+    assert.match(grant, /principalId: directoryAdminGroupId/);
+    assert.match(grant, /principalType: 'Group'/);
+    assert.ok(main.params.has('directoryAdminGroupId'), 'a parameter of azure.bicep');
   });
 
   it('locks the storage account down: TLS 1.2, HTTPS only, no shared keys, Table Data Contributor for the identity', () => {

@@ -3,18 +3,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32 } from '../../../manifest/crc32';
 import { createZip } from '../../../manifest/zip';
 import { readZip } from './read-zip';
 
 const hasUnzip = spawnSync('unzip', ['-v']).status === 0;
 
-describe('ship: zip writer', () => {
-  it('computes the standard CRC-32 check value', () => {
-    assert.equal(crc32(Buffer.from('123456789', 'ascii')), 0xcbf43926);
-    assert.equal(crc32(new Uint8Array(0)), 0);
-  });
-
+describe('ship: app package zip', () => {
   const entries = [
     { name: 'manifest.json', data: Buffer.from('{"hello":"world"}\n'.repeat(50)) },
     { name: 'color.png', data: Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256)) },
@@ -22,16 +16,13 @@ describe('ship: zip writer', () => {
     { name: 'folder/note-é.txt', data: Buffer.from('UTF-8 name') },
   ];
 
-  it('writes entries that read back byte for byte, deflated', () => {
+  it('writes entries that read back byte for byte, in order', () => {
     const back = readZip(createZip(entries));
     assert.deepEqual(
       back.map((r) => r.name),
       entries.map((e) => e.name),
     );
-    back.forEach((r, i) => {
-      assert.equal(r.method, 8);
-      assert.ok(r.data.equals(entries[i]?.data as Buffer), r.name);
-    });
+    back.forEach((r, i) => assert.ok(r.data.equals(entries[i]?.data as Buffer), r.name));
   });
 
   it('is deterministic: the same inputs give the same bytes', () => {
