@@ -7,6 +7,7 @@ import type restify from 'restify';
 import { systemClock, type Clock } from '../src/clock';
 import type { Config } from '../src/config';
 import { createLogger, type Logger } from '../src/logger';
+import { createMailer } from '../src/mail/acs-mailer';
 import { procedures } from '../src/procedures';
 import { createStores, type Stores } from '../src/store';
 import { createTurnKit, type Messenger, type TurnKit } from '../src/turn';
@@ -61,6 +62,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     clock,
     logger,
     leaseMs: config.sendLeaseSeconds * 1000,
+    mailer: createMailer(config.mail, logger),
     ...(options.startSends ? { startSends: options.startSends } : {}),
   });
   const services: Services = { clock, logger, stores, messenger, procedures, ...kit };

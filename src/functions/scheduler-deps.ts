@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import { silentLogger, type Logger } from '../logger';
 import { getProcedure } from '../procedures';
 import type { Procedure } from '../procedures/schema';
+import type { Mailer } from '../mail/mailer';
 import type { Outbox, OwedStore, Stores } from '../store';
 import type { ChallengeStore } from '../store/challenge-store';
 import type { DeadlineIndex } from '../store/deadline-index';
@@ -44,6 +45,7 @@ export function createSchedulerDeps(input: {
   /** How long the dispatcher's claim on a send holds (tests shorten it). */
   leaseMs?: number;
   outboxGraceMs?: number;
+  mailer?: Mailer;
 }): SchedulerDeps {
   const { stores, logger } = input;
   const kit =
@@ -55,6 +57,7 @@ export function createSchedulerDeps(input: {
       logger: logger ?? silentLogger,
       ...(input.onUndelivered ? { onUndelivered: input.onUndelivered } : {}),
       ...(input.leaseMs !== undefined ? { leaseMs: input.leaseMs } : {}),
+      ...(input.mailer ? { mailer: input.mailer } : {}),
     });
   return {
     challenges: stores.challenges,

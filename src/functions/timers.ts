@@ -8,6 +8,7 @@
 import type { InvocationContext, Timer, TimerFunctionOptions } from '@azure/functions';
 import type { Config } from '../config';
 import { createLogger, type Logger } from '../logger';
+import { createMailer } from '../mail/acs-mailer';
 import { createStores, type Stores } from '../store';
 import { startTelemetry } from '../telemetry/azure-monitor';
 import { withCorrelation } from '../telemetry/correlation';
@@ -38,6 +39,7 @@ export async function wireScheduler(config: Config, messengerFor: MessengerFacto
     logger,
     leaseMs: config.sendLeaseSeconds * 1000,
     outboxGraceMs: config.outboxGraceSeconds * 1000,
+    mailer: createMailer(config.mail, logger),
   });
   return createScheduler(deps, systemClock);
 }

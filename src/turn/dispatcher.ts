@@ -24,6 +24,8 @@ import type { OwedStore } from '../store/owed-store';
 import { sideOf } from '../workflow/roles';
 import type { Challenge, PersonRef } from '../workflow/types';
 import type { OwnerRole } from '../procedures/schema';
+import { mailOff, type Mailer } from '../mail/mailer';
+import { emailNotice, noticeFacts, type EmailDetail } from '../mail/notice';
 import { laneOf, OwedSchema, type Owed } from './owed';
 import type { Delivery, Messenger, Undelivered } from './ports';
 import type { CardViews } from './views';
@@ -73,6 +75,10 @@ export interface DispatcherDeps {
   /** Attempts of a passing failure before it counts as final. */
   maxAttempts?: number;
   onUndelivered?: (what: Undelivered) => void | Promise<void>;
+  /** Email for people Teams cannot reach: off unless configured. */
+  mailer?: Mailer;
+  /** How much of a case the partnership lets an email carry. */
+  emailDetailOf?: (procedureId: string) => Promise<EmailDetail | undefined>;
 }
 
 const emptyReport = (): DispatchReport => ({ done: 0, left: 0, delivered: [], undelivered: [] });
@@ -142,6 +148,18 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         return messenger.sendToPerson(owed.to.id, views.unreachable(challenge.caseReference, owed.unreachable));
       case 'reminder':
         return messenger.sendToPerson(owed.to.id, views.reminder(procedure, challenge, owed.level));
+      case 'emailNotice': {
+        const mailer = deps.mailer ?? mailOff;
+        if (!mailer.enabled || !owed.to.email) return undefined; // nothing to do: the raising side is told in Teams
+        const detail = await deps.emailDetailOf?.(procedure.id);
+        const notice = emailNotice(
+          { name: owed.to.name, email: owed.to.email },
+          noticeFacts(procedure, challenge, detail ? { detail } : {}),
+        );
+        const mailed = await mailer.send(notice);
+        if (mailed.sent || mailed.reason !== 'failed') return undefined;
+        throw new PassingFailure(mailed.detail ?? 'mail-failed');
+      }
     }
   }
 

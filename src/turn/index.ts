@@ -6,6 +6,7 @@
 import type { Clock } from '../clock';
 import { createDirectoryCache, type DirectoryCache } from '../directory/directory-cache';
 import type { Logger } from '../logger';
+import type { Mailer } from '../mail/mailer';
 import type { Stores } from '../store';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import type { Messenger, Undelivered } from './ports';
@@ -28,6 +29,8 @@ export function createTurnKit(deps: {
   /** How long a dispatcher's claim on an owed row holds; the default suits production. */
   leaseMs?: number;
   startSends?: (start: () => void) => void;
+  /** Email for people Teams cannot reach (off unless configured). */
+  mailer?: Mailer;
 }): TurnKit {
   const { stores, messenger, clock, logger } = deps;
   const directory = createDirectoryCache(stores.directory);
@@ -43,6 +46,8 @@ export function createTurnKit(deps: {
     logger,
     ...(deps.onUndelivered ? { onUndelivered: deps.onUndelivered } : {}),
     ...(deps.leaseMs !== undefined ? { leaseMs: deps.leaseMs } : {}),
+    ...(deps.mailer ? { mailer: deps.mailer } : {}),
+    emailDetailOf: async (procedureId) => (await directory.snapshot()).partnershipOf(procedureId)?.emailDetail,
   });
   const turns = createTurnService({
     challenges: stores.challenges,

@@ -5,6 +5,7 @@
  * invoke's answer, so neither their stage card nor their feedback is owed again.
  */
 import { z } from 'zod';
+import { reachedByEmail } from '../mail/mailer';
 import type { Procedure } from '../procedures/schema';
 import type { Challenge, ChallengeEvent, Effect, PersonRef } from '../workflow/types';
 import { ChannelTargetSchema, type ChannelTarget } from './ports';
@@ -17,6 +18,8 @@ export const OwedSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('stageCard'), to: person }),
   z.object({ kind: z.literal('feedback'), to: person, message: z.string() }),
   z.object({ kind: z.literal('unreachableNotice'), to: person, unreachable: z.array(person) }),
+  /** Someone Teams cannot reach, who has an address: the notice by email (off unless configured). */
+  z.object({ kind: z.literal('emailNotice'), to: person }),
   z.object({
     kind: z.literal('reminder'),
     to: person,
@@ -90,6 +93,7 @@ export function owedOf(facts: TransitionFacts): Owed[] {
         break;
       case 'contactByOtherMeans':
         for (const to of effect.tell) owed.push({ kind: 'unreachableNotice', to, unreachable: effect.unreachable });
+        for (const to of effect.unreachable.filter(reachedByEmail)) owed.push({ kind: 'emailNotice', to });
         break;
       case 'sendReminder':
         for (const to of effect.to)
@@ -109,6 +113,8 @@ export function laneOf(owed: Owed): string {
     case 'threadReply':
     case 'threadRoot':
       return 'thread';
+    case 'emailNotice':
+      return `email:${owed.to.id}`;
     default:
       return `person:${owed.to.id}`;
   }

@@ -33,6 +33,15 @@ export class MailStandIn {
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
   }
 
+  /** Resolves once `count` messages have come (the client polls for each send's outcome). */
+  async waitFor(count: number, timeoutMs = 15_000): Promise<void> {
+    const until = performance.now() + timeoutMs;
+    while (this.received.length < count) {
+      if (performance.now() > until) throw new Error(`MailStandIn: ${this.received.length} of ${count} messages came`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
