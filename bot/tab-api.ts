@@ -36,6 +36,16 @@ import { createChallengeReportsStore, type ChallengeWithHistory } from '../src/s
 import { printedFormHtml, subjectAccessHtml } from '../src/tab/print-html';
 import { londonDate } from '../src/calendar';
 import { calendarOf } from '../src/workflow/calendar-of';
+import { describeRole } from '../src/workflow/roles';
+import type { OwnerRole } from '../src/procedures/schema';
+
+/** "raiser", "raisedWith" or an owner role, in words. */
+const roleWords = (role: string): string =>
+  role === 'raiser'
+    ? 'the raiser'
+    : role === 'raisedWith'
+      ? 'the professional it is raised with'
+      : describeRole(role as OwnerRole);
 import type { Services } from './services';
 import type { TabAuthenticator } from './tab-auth';
 
@@ -125,7 +135,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     return quarter ? { quarter } : { answer: fail(400, 'The quarter is given as YYYY-Qn, e.g. 2026-Q3.') };
   };
 
-  const overview = (procedure: Procedure, entries: ReportEntry[], quarterId: string) => {
+  const overview = async (procedure: Procedure, entries: ReportEntry[], quarterId: string) => {
     const now = clock.now();
     const calendar = calendarOf(procedure);
     const quarter = quarterById(quarterId)!;
@@ -140,6 +150,16 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
       repeats: repeatAgencyWatch(procedure, entries, now) ?? null,
       learning: { year: { id: year.id, label: year.label }, themes: learningThemes(procedure, entries, year) },
       outcomes: partnershipOutcomes(procedure, entries),
+      // People who left (retired by a directory import) and still hold a role: the business unit hands it over.
+      handOvers: (await stores.directory.handOvers.list())
+        .filter((f) => f.procedureId === procedure.id)
+        .map((f) => ({
+          challengeId: f.challengeId,
+          caseReference: f.caseReference,
+          personName: f.personName,
+          roles: f.roles.map(roleWords),
+          flaggedAt: f.flaggedAt,
+        })),
     };
   };
 
@@ -275,7 +295,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
         if ('answer' in found) return found.answer!;
         const q = quarterParam(req);
         if ('answer' in q) return q.answer!;
-        return { status: 200, json: overview(found.procedure, found.entries, q.quarter.id) };
+        return { status: 200, json: await overview(found.procedure, found.entries, q.quarter.id) };
       },
     ],
     [

@@ -29,6 +29,7 @@ interface Overview {
   repeats: RepeatWatch | null;
   learning: { year: { id: string; label: string }; themes: LearningTheme[] };
   outcomes: PartnershipOutcome[];
+  handOvers: { challengeId: string; caseReference: string; personName: string; roles: string[]; flaggedAt: string }[];
 }
 
 const percent = (x: number | null) => (x === null ? 'None' : `${Math.round(x * 100)}%`);
@@ -68,6 +69,43 @@ function figuresTable(card: Scorecard): HTMLElement {
       card.byArea.map((a) => row(`Area: ${a.name}`, a.count)),
       card.byAgencyRaisedBy.map((a) => row(`Raised by: ${a.name}`, a.count)),
       card.byAgencyRaisedWith.map((a) => row(`Raised with: ${a.name}`, a.count)),
+    ),
+  );
+}
+
+/** Challenges held by people who have left (the directory import flags them): each needs a hand-over. */
+function handOversSection(rows: Overview['handOvers']): HTMLElement {
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'handovers-h' },
+    h('h2', { id: 'handovers-h' }, 'Needs a hand-over: held by people who have left'),
+    h(
+      'p',
+      { class: 'sub' },
+      'The directory no longer lists these people. Ask their agency who takes the role on, then hand it over from the challenge card.',
+    ),
+    h(
+      'table',
+      { class: 'log', 'data-testid': 'handovers' },
+      h(
+        'thead',
+        {},
+        h('tr', {}, ...['Case reference', 'Held by', 'Role', 'Flagged'].map((t) => h('th', { scope: 'col' }, t))),
+      ),
+      h(
+        'tbody',
+        {},
+        ...rows.map((r) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, r.caseReference),
+            h('td', {}, r.personName),
+            h('td', {}, r.roles.join('; ')),
+            h('td', {}, day(r.flaggedAt)),
+          ),
+        ),
+      ),
     ),
   );
 }
@@ -379,6 +417,7 @@ export async function partnershipView(
       chartElement,
       figuresTable(card),
     ),
+    data.handOvers.length > 0 ? handOversSection(data.handOvers) : null,
     data.repeats ? repeatsSection(data.repeats) : null,
     h(
       'section',

@@ -123,6 +123,31 @@ describe('tab API, local mode: a directory person picked explicitly, every answe
     assert.equal((await get('/tab/api/partnerships/darlington/overview?quarter=2026-13', 'Tess Wynn')).status, 400);
   });
 
+  it('the partnership view lists the challenges held by people who have left, for the business unit to hand over', async () => {
+    const id = idOf('DCC-LAC-0103');
+    await h.app.stores.directory.handOvers.flag({
+      challengeId: id,
+      caseReference: 'DCC-LAC-0103',
+      procedureId: 'durham',
+      personId: 'someone-who-left',
+      personName: 'Lee Parting',
+      roles: ['receiving.lineManager'],
+      flaggedAt: '2026-11-30T09:00:00Z',
+    });
+    const overview = await get('/tab/api/partnerships/durham/overview', 'Rex Ford');
+    assert.deepEqual(
+      overview.json.handOvers.map((f: { caseReference: string; personName: string; roles: string[] }) => [
+        f.caseReference,
+        f.personName,
+        f.roles,
+      ]),
+      [['DCC-LAC-0103', 'Lee Parting', ["the receiving agency's line manager"]]],
+    );
+    const leeds = await get('/tab/api/partnerships/leeds/overview', 'Maya Singh');
+    assert.deepEqual(leeds.json.handOvers, [], "another partnership's flags are not shown");
+    await h.app.stores.directory.handOvers.clear(id, 'someone-who-left');
+  });
+
   it('DUR-11 the Durham view flags the repeated agency; DUR-10 a lead not on the challenge never sees the family name', async () => {
     const overview = await get('/tab/api/partnerships/durham/overview', 'Rex Ford');
     assert.equal(overview.status, 200);
