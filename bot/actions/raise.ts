@@ -10,6 +10,7 @@ import { resolveParticipants, type RaisedWith } from '../../src/directory/resolv
 import { findProcedure } from '../../src/procedures';
 import { stageOf } from '../../src/procedures/lookup';
 import type { Agency, Partnership, Person } from '../../src/store';
+import type { Challenge } from '../../src/workflow';
 import { cardFor, noticeCard } from '../card-views';
 import { runAndDeliver } from '../deliver';
 import type { ActionResult } from '../turn';
@@ -32,6 +33,9 @@ export async function raiseFormAgain(ctx: ActionContext, errors: Record<string, 
 
 export async function raise(ctx: ActionContext, action: ActionOf<'raise'>): Promise<ActionResult> {
   const { services } = ctx;
+  // The id is taken: a repeated press by its raiser shows her challenge; anyone else is refused.
+  const existing = await services.stores.challenges.load(action.challengeId);
+  if (existing) return alreadyRaised(ctx, existing.challenge);
   const procedure = findProcedure(action.procedureId);
   if (!procedure) return raiseFormAgain(ctx, { procedureId: 'Please choose a partnership procedure.' });
   const errors = checkRaise(procedure, action);
@@ -122,6 +126,25 @@ export async function raise(ctx: ActionContext, action: ActionOf<'raise'>): Prom
   return {
     card: await cardFor(services, procedure, challenge, ctx.personId, {
       problem: `Challenge raised for case ${challenge.caseReference}: it is at ${stage.label}, ${stage.title}.`,
+    }),
+  };
+}
+
+async function alreadyRaised(ctx: ActionContext, challenge: Challenge): Promise<ActionResult> {
+  const procedure = findProcedure(challenge.procedureId);
+  if (challenge.raisedBy.id !== ctx.personId || !procedure) {
+    return {
+      card: noticeCard({
+        title: 'This form has already been used',
+        text: 'A challenge has already been raised from this form. Type **raise challenge** for a new form.',
+        tone: 'warning',
+      }),
+    };
+  }
+  const stage = stageOf(procedure, challenge.stageId);
+  return {
+    card: await cardFor(ctx.services, procedure, challenge, ctx.personId, {
+      problem: `This challenge has already been raised, for case ${challenge.caseReference}: it is at ${stage.label}, ${stage.title}.`,
     }),
   };
 }

@@ -11,6 +11,7 @@ import { checkDirectory, writeDirectory, type DirectoryDocument } from '../../sr
 import { silentLogger } from '../../src/logger';
 import { installationUpdate, type TestUser } from './activities';
 import { freshTables } from './azurite';
+import type { TableConfig } from '../../src/store';
 import { FakeChannel } from './fake-channel';
 
 export interface Harness {
@@ -19,6 +20,8 @@ export interface Harness {
   channel: FakeChannel;
   clock: SettableClock;
   directory: DirectoryDocument;
+  /** The tables this bot uses, to read them directly (test/support/table-state.ts). */
+  storage: TableConfig;
   /** POSTs an activity to /api/messages as Teams would; resolves with the HTTP status and body. */
   post(activity: object, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   /** A directory person as a Teams user. */
@@ -41,6 +44,7 @@ export async function startHarness(
     PORT: '0',
     ...options.env,
   });
+  const storage: TableConfig = { ...config.storage, prefix: config.tablePrefix };
   const clock = new SettableClock(options.now ?? '2026-11-23T10:00:00Z');
   const app = await createApp(config, { clock, logger: silentLogger, ...options.app });
   const checked = checkDirectory(withChannelServiceUrl(sample, channel.url));
@@ -71,6 +75,7 @@ export async function startHarness(
     channel,
     clock,
     directory,
+    storage,
     post,
     user,
     async install(...names) {
