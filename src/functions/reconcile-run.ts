@@ -1,4 +1,9 @@
-/** The nightly repair: the deadline index and the person index rebuilt from the snapshots, which are the truth. Shell. */
+/**
+ * The nightly repair: the deadline index and the person index rebuilt from the snapshots, which
+ * are the truth; and resolved challenges past their partnership's retention period purged. Shell.
+ */
+import { findProcedure } from '../procedures';
+import { isPurgeDue } from '../scheduler';
 import type { Challenge } from '../workflow/types';
 import type { SchedulerDeps } from './scheduler-deps';
 
@@ -7,20 +12,29 @@ export interface ReconcileReport {
   challenges: number;
   /** Index rows no snapshot accounts for, deleted. */
   removed: number;
+  /** Resolved challenges purged, their retention period over. */
+  purged: number;
 }
 
 export async function runReconcile(
-  deps: Pick<SchedulerDeps, 'challenges' | 'deadlineIndex' | 'personIndex' | 'logger'>,
+  deps: Pick<SchedulerDeps, 'challenges' | 'deadlineIndex' | 'personIndex' | 'logger' | 'retention'>,
   now: Date,
 ): Promise<ReconcileReport> {
-  // One pass over the snapshots feeds both indexes.
+  const due: Challenge[] = [];
+  // One pass over the snapshots feeds both indexes; one past retention is left out of both, and purged.
   async function* snapshots(): AsyncIterable<Challenge> {
     for await (const challenge of deps.challenges.snapshots()) {
+      const procedure = findProcedure(challenge.procedureId);
+      if (deps.retention && procedure && isPurgeDue(procedure, challenge, now)) {
+        due.push(challenge);
+        continue;
+      }
       await deps.personIndex?.update(challenge);
       yield challenge;
     }
   }
   const { indexed, removed } = await deps.deadlineIndex.reconcile(snapshots());
-  deps.logger?.info('reconcile', { challenges: indexed, removed });
-  return { at: now.toISOString(), challenges: indexed, removed };
+  const purged = (await deps.retention?.purge(due, now))?.length ?? 0;
+  deps.logger?.info('reconcile', { challenges: indexed, removed, purgedCount: purged });
+  return { at: now.toISOString(), challenges: indexed, removed, purged };
 }

@@ -12,6 +12,7 @@ import type { ChallengeStore } from '../store/challenge-store';
 import type { DeadlineIndex } from '../store/deadline-index';
 import type { PersonIndex } from '../store/person-index';
 import type { ReminderClaims } from '../store/reminder-claims';
+import type { RetentionStore } from '../store/retention';
 import { apply, decide, type Challenge, type CommandEnvelope } from '../workflow';
 import type { SchedulerMessenger, Undelivered } from './messenger';
 
@@ -20,6 +21,8 @@ export interface SchedulerDeps {
   deadlineIndex: DeadlineIndex;
   claims: ReminderClaims;
   personIndex?: Pick<PersonIndex, 'update'>;
+  /** Purges resolved challenges past their retention period (the nightly reconcile). */
+  retention?: RetentionStore;
   messenger: SchedulerMessenger;
   /** Records a command on a challenge (the command runner bound to the workflow). */
   record(challengeId: string, envelope: CommandEnvelope): Promise<CommandResult>;
@@ -78,6 +81,7 @@ export function createSchedulerDeps(input: {
     deadlineIndex: stores.deadlineIndex,
     claims: stores.reminderClaims,
     personIndex: stores.personIndex,
+    retention: stores.retention,
     messenger: input.messenger,
     record,
     procedureOf: getProcedure,

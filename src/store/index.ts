@@ -10,6 +10,7 @@ import { createDeadlineIndex, type DeadlineIndex } from './deadline-index';
 import { createOutbox, type Outbox } from './outbox';
 import { createPersonIndex, type PersonIndex } from './person-index';
 import { createReminderClaims, type ReminderClaims } from './reminder-claims';
+import { createRetentionStore, type RetentionStore } from './retention';
 import { createTableClients, ensureTables, tableNames, type TableConfig, type TableNames } from './tables';
 
 export interface Stores {
@@ -25,6 +26,8 @@ export interface Stores {
   reminderClaims: ReminderClaims;
   /** What committed commands still owe people, until it is delivered. */
   outbox: Outbox;
+  /** Purges resolved challenges past their partnership's retention period, and records it. */
+  retention: RetentionStore;
   /** Creates the tables that are missing; safe to call on every start. */
   ensureTables(): Promise<void>;
 }
@@ -32,6 +35,7 @@ export interface Stores {
 export function createStores(config: TableConfig, options: { clock?: Clock } = {}): Stores {
   const clients = createTableClients(config);
   const clock = options.clock ?? systemClock;
+  const deadlineIndex = createDeadlineIndex(clients.deadlineIndex, { clock });
   return {
     names: tableNames(config.prefix),
     challenges: createChallengeStore(clients.challenges),
@@ -39,9 +43,10 @@ export function createStores(config: TableConfig, options: { clock?: Clock } = {
     directory: createDirectoryStore(clients.directory),
     conversations: createConversationStore(clients.conversations),
     personIndex: createPersonIndex(clients.personIndex),
-    deadlineIndex: createDeadlineIndex(clients.deadlineIndex, { clock }),
+    deadlineIndex,
     reminderClaims: createReminderClaims(clients.reminderClaims, { clock }),
     outbox: createOutbox(clients.outbox, { clock: systemClock }),
+    retention: createRetentionStore(clients, deadlineIndex),
     ensureTables: () => ensureTables(clients),
   };
 }
@@ -62,3 +67,4 @@ export { createCommandRunner, runCommand } from './run-command';
 export type { Apply, CommandResult, CommandRunnerDeps, Decide } from './run-command';
 export * from './directory-schema';
 export type { Outbox, OutboxEntry } from './outbox';
+export type { PurgeRecord, RetentionStore } from './retention';

@@ -50,9 +50,9 @@ describe('local storage: an acknowledged change survives a kill of Azurite', fun
     const kept = await stores.challenges.load(w.challengeId);
     assert.ok(kept, 'the challenge is there');
     assert.equal(kept.challenge.version, acknowledged, 'with the escalation');
-    assert.deepEqual(
-      (await stores.challenges.events(w.challengeId)).map((e) => e.type).slice(-2),
-      ['Escalated', 'StageEntered'],
-    );
+    assert.deepEqual((await stores.challenges.events(w.challengeId)).map((e) => e.type).slice(-2), [
+      'Escalated',
+      'StageEntered',
+    ]);
   });
 });
