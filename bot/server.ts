@@ -44,16 +44,20 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   server.post(MESSAGES, async (req, res) => {
     const answer = (status: number, body?: unknown) => {
-      if (status >= 400) res.setHeader('connection', 'close');
       if (body === undefined) res.send(status);
       else res.send(status, body);
     };
+    // A body refused unread is dropped as it arrives; the connection is not kept for more.
+    const refuseUnread = (status: number, body?: unknown) => {
+      res.setHeader('connection', 'close');
+      answer(status, body);
+    };
     const authorization = req.headers.authorization ?? '';
     // Production: no token, no work. The body is not even read.
-    if (deps.adapter.authRequired && !bearer.test(authorization)) return answer(refuse(req, 401, '').status);
+    if (deps.adapter.authRequired && !bearer.test(authorization)) return refuseUnread(refuse(req, 401, '').status);
     const read = await readJsonBody(req);
-    if (!read.ok)
-      return answer(deps.adapter.authRequired && read.status === 400 ? 401 : read.status, { error: read.error });
+    if (!read.ok && read.status !== 400) return refuseUnread(read.status, { error: read.error });
+    if (!read.ok) return answer(deps.adapter.authRequired ? 401 : 400, { error: read.error });
     try {
       // The adapter authenticates (401), checks the envelope (400) and runs the turn, under one
       // correlation id and span (src/telemetry).

@@ -190,6 +190,9 @@ function unprefixed(verb: Verb, data: Record<string, unknown>): Record<string, u
   return out;
 }
 
+/** Zod's own messages are for developers ("Invalid input: expected string"); a field the schema does not word itself is said plainly. */
+const plainly = () => 'Please check this: it is not what this card sends.';
+
 /** Parse an action's data (Action.Execute `action.data`, or an Action.Submit message's `value`). */
 export function parseCardAction(data: unknown): ParsedAction {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -199,7 +202,7 @@ export function parseCardAction(data: unknown): ParsedAction {
   // The verb is not echoed: the answer says what is wrong, not what was sent.
   if (!isVerb(raw.verb)) return { ok: false, errors: { verb: 'That button is not one Challenge knows.' } };
   const verb = raw.verb;
-  const result = actionShapes[verb].safeParse(unprefixed(verb, raw));
+  const result = actionShapes[verb].safeParse(unprefixed(verb, raw), { error: plainly });
   if (!result.success) {
     const errors: Record<string, string> = {};
     for (const issue of result.error.issues) {
