@@ -17,6 +17,15 @@ const MESSAGES = '/api/messages';
 /** A bearer token as the Bot Connector sends one: a JWT, far below this size. */
 const bearer = /^Bearer [\w.~+/=-]{1,16384}$/;
 
+type RestifyError = Error & { statusCode?: number; toJSON?: () => unknown };
+
+function plainWords(status: number): string {
+  if (status === 404) return 'There is nothing here.';
+  if (status === 405) return 'That method is not allowed here.';
+  if (status < 500) return 'The request was not accepted.';
+  return 'Something went wrong on our side.';
+}
+
 export interface ServerDeps {
   adapter: ChallengeAdapter;
   bot: ActivityHandler;
@@ -96,6 +105,18 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   registerLegalPages(server);
   deps.extraRoutes?.(server);
+  // restify's own answers (no such route, wrong method, a handler that threw) would quote the
+  // request path or the exception: only the status and a few words go back.
+  server.on(
+    'restifyError',
+    (_req: restify.Request, _res: restify.Response, error: RestifyError, callback: () => void) => {
+      const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+      if (status >= 500) deps.logger.error('request failed', errorFields(error));
+      error.toJSON = () => ({ error: plainWords(status) });
+      error.toString = () => plainWords(status);
+      return callback();
+    },
+  );
   return server;
 }
 

@@ -190,6 +190,19 @@ describe('security: hostile requests in local mode', () => {
     assert.equal(h.channel.requests.length, 0, 'nothing was sent');
   });
 
+  it('unknown paths and methods are answered in a few words that quote nothing the caller sent', async () => {
+    for (const [method, path, status] of [
+      ['GET', '/no/such/path/SENTINEL-PATH', 404],
+      ['GET', '/api/messages?SENTINEL-PATH=1', 405],
+      ['DELETE', '/healthz', 405],
+    ] as const) {
+      const response = await fetch(`${h.url}${path}`, { method });
+      const body = await response.text();
+      assert.equal(response.status, status, `${method} ${path}`);
+      assert.doesNotMatch(body, /SENTINEL|messages|healthz|DELETE|GET/, body);
+    }
+  });
+
   it('defect 2: a tag storm in a message is answered at once and the health check answers meanwhile', async () => {
     const user = h.user('Amira Khan');
     for (const storm of ['<'.repeat(150_000), '<a'.repeat(75_000), `${'<'.repeat(3_999)}x`, '<at>'.repeat(999)]) {
