@@ -39,6 +39,10 @@ stage and its owners: never the child's or adult's name or the concern.</li>
 <h2>Where it is kept</h2>
 <p>In your partnership's own Azure subscription (Azure Table Storage, reached by managed identity),
 in the region it chose. Nothing is sent to the app's makers.</p>
+<h2>How long it is kept</h2>
+<p>A resolved challenge is kept for the period your partnership set (its retention schedule), then
+deleted with its whole history; a record that it was deleted, and when, is kept without any case
+details.</p>
 <h2>Your rights</h2>
 <p>Requests about personal data go to your partnership's data protection officer, who can export or
 correct records through the partnership business unit.</p>`,

@@ -7,12 +7,17 @@ const patterns: [TextCommand, RegExp][] = [
   ['help', /^(\/)?(help|\?|commands|hi|hello)\b/],
 ];
 
-/** `text` has had the bot's @mention removed already. */
+/**
+ * A tag: `<`, anything but angle brackets, `>`. Excluding `<` as well as `>` keeps this linear on
+ * hostile text: a run of `<` with no `>` is read once, where `/<[^>]*>/` re-read it from every `<`.
+ */
+const tag = /<[^<>]*>/g;
+
+/**
+ * `text` has had the bot's @mention removed already, and is at most INPUT_LIMITS.text long
+ * (challenge-bot.ts). Every pattern here reads each character a bounded number of times.
+ */
 export function parseTextCommand(text: string | undefined): TextCommand | undefined {
-  const t = (text ?? '')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  const t = (text ?? '').replace(tag, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
   return patterns.find(([, re]) => re.test(t))?.[0];
 }

@@ -4,6 +4,7 @@
  * nothing is read from disk at run time. Pure.
  */
 import * as ACData from 'adaptivecards-templating';
+import { INPUT_LIMITS } from './limits';
 import digest from './templates/digest.json';
 import feedback from './templates/feedback.json';
 import help from './templates/help.json';
@@ -40,7 +41,8 @@ export interface AdaptiveCard {
   [key: string]: unknown;
 }
 
+/** Every template sees `limits`: its inputs' maxLength is the parser's bound (cards/limits.ts). */
 export function renderCard(templateName: TemplateName, data: object): AdaptiveCard {
   const template = new ACData.Template(templates[templateName]);
-  return template.expand({ $root: data }) as AdaptiveCard;
+  return template.expand({ $root: { ...data, limits: INPUT_LIMITS } }) as AdaptiveCard;
 }

@@ -6,16 +6,32 @@
 import { z } from 'zod';
 import { OwnerRoleSchema } from '../src/procedures/schema';
 import type { ChallengeCommandType } from '../src/workflow/guards';
+import { isChallengeId } from '../src/workflow/ids';
+import { cleanText, formatLimit, INPUT_LIMITS, isWellFormed } from './limits';
 
 /** Absent, null and blank all mean "not given": clients send '' for an untouched input. */
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
 const given = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
 
 const REQUIRED = 'Please fill this in.';
-const text = () =>
-  given(z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(10_000, 'Please keep this under 10,000 characters.'));
-const optionalText = () => given(z.string().trim().max(10_000, 'Please keep this under 10,000 characters.').optional());
-const id = () => given(z.string({ error: 'Missing id.' }).min(1).max(200));
+const atMost = (limit: number) => `Please keep this to ${formatLimit(limit)} characters or fewer.`;
+/** Free text up to `limit` characters (INPUT_LIMITS, the cards' maxLength), cleaned of control characters. */
+const bounded = (limit: number) => z.string({ error: REQUIRED }).trim().max(limit, atMost(limit)).transform(cleanText);
+const text = (limit: number = INPUT_LIMITS.text) => given(bounded(limit).pipe(z.string().min(1, REQUIRED)));
+const optionalText = (limit: number = INPUT_LIMITS.text) => given(bounded(limit).optional());
+/** An id in card data: bounded, printable and encodable, so it can never break a table key or a URL. */
+const id = () =>
+  given(
+    z
+      .string({ error: 'Missing id.' })
+      .min(1)
+      .max(INPUT_LIMITS.id)
+      .regex(/^[^\u0000-\u001f\u007f]+$/, 'That id is not valid.')
+      .refine(isWellFormed, 'That id is not valid.'),
+  );
+/** The challenge's own id: only ever one the bot allocated (src/workflow/ids.ts). */
+const challengeId = () =>
+  given(z.string({ error: 'Missing id.' }).refine(isChallengeId, 'This card was not made by Challenge.'));
 
 /** Input.Date gives 'YYYY-MM-DD'; checked to be a real day. */
 const day = () =>
@@ -40,7 +56,12 @@ const toggle = () =>
 const list = (message = REQUIRED) =>
   given(
     z
-      .union([z.array(z.string()), z.string()], { error: message })
+      .union(
+        [z.array(z.string().max(INPUT_LIMITS.text)).max(INPUT_LIMITS.listItems), z.string().max(INPUT_LIMITS.text)],
+        {
+          error: message,
+        },
+      )
       .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
       .refine((a) => a.length > 0, message),
   );
@@ -48,11 +69,12 @@ const list = (message = REQUIRED) =>
 const version = () => given(z.coerce.number({ error: 'Missing version.' }).int().nonnegative());
 
 /** A form field's value as a client sends it; checked against the form by coerceFormValues. */
-const formValue = z.union([z.string(), z.boolean(), z.number(), z.array(z.string())]);
+const formText = z.string().max(INPUT_LIMITS.text, atMost(INPUT_LIMITS.text)).transform(cleanText);
+const formValue = z.union([formText, z.boolean(), z.number(), z.array(formText).max(INPUT_LIMITS.listItems)]);
 
 const onChallenge = <V extends string>(verb: V) => ({
   verb: z.literal(verb),
-  challengeId: id(),
+  challengeId: challengeId(),
   version: version(),
 });
 
@@ -61,18 +83,23 @@ export const actionShapes = {
   raise: z.object({
     ...onChallenge('raise'),
     procedureId: id(),
-    caseReference: given(
-      z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(100, 'A case reference is at most 100 characters.'),
-    ),
-    familyName: optionalText(),
+    caseReference: text(INPUT_LIMITS.caseReference),
+    familyName: optionalText(INPUT_LIMITS.line),
     subject: given(z.enum(['child', 'adult'], { error: 'Please choose child or adult.' })),
     kind: given(z.enum(['decision', 'conferenceDissent']).default('decision')),
     conferenceDate: given(day().optional()),
     raisedWith: id(),
-    externalName: optionalText(),
-    externalRole: optionalText(),
-    externalAgency: optionalText(),
-    externalEmail: given(z.email('Please give a valid email address.').optional()),
+    externalName: optionalText(INPUT_LIMITS.line),
+    externalRole: optionalText(INPUT_LIMITS.line),
+    externalAgency: optionalText(INPUT_LIMITS.line),
+    externalEmail: given(
+      z
+        .string()
+        .trim()
+        .max(INPUT_LIMITS.email, atMost(INPUT_LIMITS.email))
+        .pipe(z.email('Please give a valid email address.'))
+        .optional(),
+    ),
     areas: list('Please choose an area of disagreement.'),
     concern: text(),
     desiredOutcome: text(),
@@ -107,7 +134,7 @@ export const actionShapes = {
   recordNotification: z.object({ ...onChallenge('recordNotification'), formId: id() }).catchall(formValue),
   assignLogId: z.object({
     ...onChallenge('assignLogId'),
-    logId: given(z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(50)),
+    logId: text(INPUT_LIMITS.logId),
   }),
 } satisfies Record<string, z.ZodObject>;
 
@@ -174,15 +201,19 @@ function unprefixed(verb: Verb, data: Record<string, unknown>): Record<string, u
   return out;
 }
 
+/** Zod's own messages are for developers ("Invalid input: expected string"); a field the schema does not word itself is said plainly. */
+const plainly = () => 'Please check this: it is not what this card sends.';
+
 /** Parse an action's data (Action.Execute `action.data`, or an Action.Submit message's `value`). */
 export function parseCardAction(data: unknown): ParsedAction {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, errors: { verb: 'The card sent no action data.' } };
   }
   const raw = data as Record<string, unknown>;
-  if (!isVerb(raw.verb)) return { ok: false, errors: { verb: `Unknown action: ${String(raw.verb)}` } };
+  // The verb is not echoed: the answer says what is wrong, not what was sent.
+  if (!isVerb(raw.verb)) return { ok: false, errors: { verb: 'That button is not one Challenge knows.' } };
   const verb = raw.verb;
-  const result = actionShapes[verb].safeParse(unprefixed(verb, raw));
+  const result = actionShapes[verb].safeParse(unprefixed(verb, raw), { error: plainly });
   if (!result.success) {
     const errors: Record<string, string> = {};
     for (const issue of result.error.issues) {

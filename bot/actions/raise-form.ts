@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
 import { toRaiseFormCardData, type RaiseField } from '../../cards/view-models/raise-form';
+import { newChallengeId } from '../../src/workflow/ids';
 import type { Procedure } from '../../src/procedures/schema';
 import type { Services } from '../services';
 
@@ -29,7 +30,7 @@ export async function raiseFormCard(
     toRaiseFormCardData({
       procedures: services.procedures,
       procedure,
-      challengeId: options.challengeId ?? randomUUID(),
+      challengeId: options.challengeId ?? newChallengeId(randomUUID),
       people: people.filter((p) => p.id !== personId),
       values: options.values,
       errors: options.errors,

@@ -90,8 +90,19 @@ export async function raise(ctx: ActionContext, action: ActionOf<'raise'>): Prom
   });
   // A refused raise of a new challenge is the form again, with why; any other answer is a card.
   if (result.kind === 'refused' && !result.challenge) return raiseFormAgain(ctx, { form: result.refusal.reason });
+  // The id is taken, and not by this raiser's own earlier press (that is a repeat, answered as before):
+  // a stranger learns nothing of the challenge, not even its reference.
+  if (result.kind === 'refused' && result.challenge && result.challenge.raisedBy.id !== ctx.personId) {
+    return { card: services.views.notice(FORM_USED) };
+  }
   return { card: await answerCard(ctx, result) };
 }
+
+const FORM_USED = {
+  title: 'This form has already been used',
+  text: 'A challenge has already been raised from this form. Type **raise challenge** for a new form.',
+  tone: 'warning',
+} as const;
 
 const notInDirectory =
   'Challenge works from your partnership directory, and your account is not in it yet. ' +

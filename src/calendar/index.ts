@@ -2,6 +2,7 @@
 export {
   addCalendarDays,
   addCalendarMonths,
+  compareLocalDates,
   dayOfWeek,
   isLocalDate,
   isWeekend,

@@ -62,3 +62,8 @@ export function addCalendarMonths(d: LocalDate, n: number): LocalDate {
   const day = Math.min(date.getUTCDate(), lastDay);
   return fromEpochDay(Date.UTC(year, month, day) / MS_PER_DAY);
 }
+
+/** Negative, zero or positive as a is before, the same as, or after b. */
+export function compareLocalDates(a: LocalDate, b: LocalDate): number {
+  return toEpochDay(a) - toEpochDay(b);
+}

@@ -1,11 +1,13 @@
 /**
  * Starts a local Azurite Table service as a child process (tests, `npm start`) and stops it
  * cleanly. I/O shell only: spawns `azurite-table` through the current node binary, so there
- * is no shell wrapper and the child is the only process to stop.
+ * is no shell wrapper and the child is the only process to stop. With a `location` every write
+ * is on disk before it is answered (azurite-durable.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer, connect, type Socket } from 'node:net';
+import { extname, join } from 'node:path';
 
 export interface AzuriteOptions {
   /** 0 (the default) picks a free port. */
@@ -22,6 +24,8 @@ export interface Azurite {
   tableEndpoint: string;
   port: number;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or `kill -9` would: nothing is saved on the way out (tests). */
+  kill(): Promise<void>;
 }
 
 const host = '127.0.0.1';
@@ -31,10 +35,10 @@ const accountKey = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6
 
 export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurite> {
   const port = options.port ? options.port : await freePort();
-  const persistence =
-    options.location && !options.inMemory ? ['--location', options.location] : ['--inMemoryPersistence'];
+  const durable = Boolean(options.location && !options.inMemory);
+  const persistence = durable ? ['--location', options.location!] : ['--inMemoryPersistence'];
   const args = [
-    azuriteTableMain(),
+    ...(durable ? durableTableMain() : [azuriteTableMain()]),
     '--tableHost',
     host,
     '--tablePort',
@@ -78,12 +82,31 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
       process.removeListener('exit', killOnExit);
       await stopChild(child);
     },
+    async kill() {
+      process.removeListener('exit', killOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.ref();
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      });
+      child.stderr?.destroy();
+    },
   };
 }
 
 function azuriteTableMain(): string {
   const require = createRequire(__filename);
   return require.resolve('azurite/dist/src/table/main.js');
+}
+
+/**
+ * Data kept in a directory is saved before each write is answered (azurite-durable.ts): Azurite
+ * alone saves every 5 s and a kill in between loses acknowledged writes. Run through tsx from source.
+ */
+function durableTableMain(): string[] {
+  const entry = join(__dirname, `azurite-durable${extname(__filename)}`);
+  return extname(__filename) === '.ts' ? ['--require', createRequire(__filename).resolve('tsx/cjs'), entry] : [entry];
 }
 
 function freePort(): Promise<number> {

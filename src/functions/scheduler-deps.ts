@@ -10,6 +10,7 @@ import type { DeadlineIndex } from '../store/deadline-index';
 import type { PersonIndex } from '../store/person-index';
 import type { ReminderClaims } from '../store/reminder-claims';
 import { createTurnKit, type Dispatcher, type Messenger, type TurnService, type Undelivered } from '../turn';
+import type { RetentionStore } from '../store/retention';
 
 export interface SchedulerDeps {
   challenges: Pick<ChallengeStore, 'load' | 'snapshots'>;
@@ -22,6 +23,8 @@ export interface SchedulerDeps {
   turns: TurnService;
   /** Carries out what crashed or slow turns left owing. */
   dispatcher: Dispatcher;
+  /** Purges resolved challenges past their retention period (the nightly reconcile). */
+  retention?: RetentionStore;
   procedureOf(procedureId: string): Procedure;
   onUndelivered?: (what: Undelivered) => void | Promise<void>;
   logger?: Logger;
@@ -64,6 +67,7 @@ export function createSchedulerDeps(input: {
     deadlineIndex: stores.deadlineIndex,
     claims: stores.reminderClaims,
     personIndex: stores.personIndex,
+    retention: stores.retention,
     messenger: input.messenger,
     turns: kit.turns,
     dispatcher: kit.dispatcher,

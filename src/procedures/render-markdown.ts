@@ -79,6 +79,12 @@ function renderProcedure(p: Procedure): string[] {
   lines.push('', `### Areas of disagreement (${p.multipleAreas ? 'one or more' : 'one'})`, '');
   lines.push(...p.areasOfDisagreement.map((a) => `- ${a}`));
   lines.push('', '### Forms', '', ...p.forms.flatMap(renderForm));
+  lines.push(
+    '### Retention',
+    '',
+    `- A resolved challenge is purged ${p.retention.monthsAfterResolved} months after the day it was resolved, with its whole record. ${p.retention.basis}`,
+    '',
+  );
   if (p.readings.length > 0) lines.push('### Readings', '', ...p.readings.map((r) => `- ${r}`));
   return lines;
 }

@@ -189,6 +189,19 @@ export const ReminderPolicySchema = z.object({
 });
 export type ReminderPolicy = z.infer<typeof ReminderPolicySchema>;
 
+/**
+ * How long the partnership keeps a resolved challenge before it is purged, with the rest of its
+ * record (events, audit, thread, indexes). Data protection: set by the partnership from its
+ * own retention schedule, which the published procedures do not state.
+ */
+export const RetentionSchema = z.object({
+  /** Calendar months after the day the challenge was resolved (Europe/London). */
+  monthsAfterResolved: z.number().int().min(1).max(1200),
+  /** Where the period comes from, in words (shown in docs/procedures.md). */
+  basis: z.string().min(1),
+});
+export type Retention = z.infer<typeof RetentionSchema>;
+
 export const ProcedureSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   /** Rule-ID prefix in procedures.md, e.g. "LEE". */
@@ -250,6 +263,7 @@ export const ProcedureSchema = z.object({
   closureDays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
   /** Readings taken where the document is ambiguous (shown in docs/procedures.md). */
   readings: z.array(z.string()).default([]),
+  retention: RetentionSchema,
 });
 export type ProcedureInput = z.input<typeof ProcedureSchema>;
 export type Procedure = z.infer<typeof ProcedureSchema>;

@@ -14,3 +14,4 @@ export {
   type DigestSection,
 } from './digest';
 export { challengeWakeAt } from './wake';
+export { isPurgeDue, purgeDay } from './retention';

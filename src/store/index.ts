@@ -11,6 +11,7 @@ import { createOutbox, type Outbox } from './outbox';
 import { createOwedStore, type OwedStore } from './owed-store';
 import { createPersonIndex, type PersonIndex } from './person-index';
 import { createReminderClaims, type ReminderClaims } from './reminder-claims';
+import { createRetentionStore, type RetentionStore } from './retention';
 import { createTableClients, ensureTables, tableNames, type TableConfig, type TableNames } from './tables';
 
 export interface Stores {
@@ -28,6 +29,8 @@ export interface Stores {
   outbox: Outbox;
   /** The rows a transition owes, in the challenge's own partition (claimed, carried out, deleted). */
   owed: OwedStore;
+  /** Purges resolved challenges past their partnership's retention period, and records it. */
+  retention: RetentionStore;
   /** Creates the tables that are missing; safe to call on every start. */
   ensureTables(): Promise<void>;
 }
@@ -35,6 +38,7 @@ export interface Stores {
 export function createStores(config: TableConfig, options: { clock?: Clock } = {}): Stores {
   const clients = createTableClients(config);
   const clock = options.clock ?? systemClock;
+  const deadlineIndex = createDeadlineIndex(clients.deadlineIndex, { clock });
   return {
     names: tableNames(config.prefix),
     challenges: createChallengeStore(clients.challenges),
@@ -42,11 +46,12 @@ export function createStores(config: TableConfig, options: { clock?: Clock } = {
     directory: createDirectoryStore(clients.directory),
     conversations: createConversationStore(clients.conversations),
     personIndex: createPersonIndex(clients.personIndex),
-    deadlineIndex: createDeadlineIndex(clients.deadlineIndex, { clock }),
+    deadlineIndex,
     reminderClaims: createReminderClaims(clients.reminderClaims, { clock }),
     outbox: createOutbox(clients.outbox, { clock: systemClock }),
     // Leases run on real time, as the outbound queue does: a frozen test clock must not hold a row.
     owed: createOwedStore(clients.challenges, { clock: systemClock }),
+    retention: createRetentionStore(clients, deadlineIndex),
     ensureTables: () => ensureTables(clients),
   };
 }
@@ -66,3 +71,4 @@ export { createReminderClaims, DEFAULT_LEASE_MS } from './reminder-claims';
 export type { Claim, ClaimResult, ReminderClaims, ReminderClaimsOptions, SettledOutcome } from './reminder-claims';
 export * from './directory-schema';
 export type { Outbox, OutboxEntry } from './outbox';
+export type { PurgeRecord, RetentionStore } from './retention';

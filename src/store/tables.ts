@@ -24,6 +24,8 @@ export interface TableNames {
   deadlineIndex: string;
   reminderClaims: string;
   outbox: string;
+  /** What retention purged, and when (no case data). */
+  purges: string;
 }
 
 /** Table names must be 3-63 letters or digits, starting with a letter. */
@@ -42,6 +44,7 @@ export function tableNames(prefix = ''): TableNames {
     deadlineIndex: `${prefix}deadlineindex`,
     reminderClaims: `${prefix}reminderclaims`,
     outbox: `${prefix}outbox`,
+    purges: `${prefix}purges`,
   };
 }
 

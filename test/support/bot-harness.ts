@@ -12,6 +12,7 @@ import { silentLogger } from '../../src/logger';
 import { installationUpdate, type TestUser } from './activities';
 import { freshTables } from './azurite';
 import { checkCardsIn } from './card-check';
+import type { TableConfig } from '../../src/store';
 import { FakeChannel } from './fake-channel';
 
 export interface Harness {
@@ -20,6 +21,8 @@ export interface Harness {
   channel: FakeChannel;
   clock: SettableClock;
   directory: DirectoryDocument;
+  /** The tables this bot uses, to read them directly (test/support/table-state.ts). */
+  storage: TableConfig;
   /**
    * POSTs an activity to /api/messages as Teams would; resolves with the HTTP status and body,
    * once the sends the turn owes have been made too (`{ sends: 'skip' }`: at the answer).
@@ -49,6 +52,7 @@ export async function startHarness(
     PORT: '0',
     ...options.env,
   });
+  const storage: TableConfig = { ...config.storage, prefix: config.tablePrefix };
   const clock = new SettableClock(options.now ?? '2026-11-23T10:00:00Z');
   const app = await createApp(config, { clock, logger: silentLogger, ...options.app });
   const checked = checkDirectory(withChannelServiceUrl(sample, channel.url));
@@ -83,6 +87,7 @@ export async function startHarness(
     channel,
     clock,
     directory,
+    storage,
     post,
     user,
     async install(...names) {

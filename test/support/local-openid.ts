@@ -73,3 +73,16 @@ export async function startLocalOpenId(): Promise<LocalOpenId> {
     stop: () => server.stop(),
   };
 }
+
+/** The bot's app id in production-mode tests. */
+export const testAppId = '3c9d6a1e-2b4f-4e8a-9c7d-1f2e3a4b5c6d';
+
+/** Production mode (Bot Framework authentication on) with tokens from this stand-in. */
+export function productionEnv(openId: LocalOpenId): Record<string, string> {
+  return {
+    MicrosoftAppId: testAppId,
+    MicrosoftAppPassword: 'not-used-offline',
+    MicrosoftAppTenantId: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
+    BotOpenIdMetadata: openId.metadataUrl,
+  };
+}

@@ -117,6 +117,11 @@ export const procedure = {
   // DAR-6: every stage 3+ challenge gets an ID in the Professional Challenge Log.
   log: { fromStage: 'stage-3', assignedBy: ['partnership.businessUnit'], rule: 'DAR-6' },
   forms,
+  // Not in the published procedure: the partnership's retention schedule decides; six years is a placeholder to confirm.
+  retention: {
+    monthsAfterResolved: 72,
+    basis: 'Placeholder until the partnership confirms its retention schedule: six years after resolution.',
+  },
   readings: [
     'Stages 3, 4 and 5 have no fixed timescale ("as soon as possible", "within a time frame which clearly protects the child or the adult at risk, determined on a case-by-case basis"): they have no deadline to nag about.',
     'DAR-2: stage 2 is due in 3 working days ("where possible"); DAR-1: stage 1 in one working day.',

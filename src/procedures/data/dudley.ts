@@ -86,6 +86,11 @@ export const procedure = {
     },
   ],
   forms,
+  // Not in the published procedure: the partnership's retention schedule decides; six years is a placeholder to confirm.
+  retention: {
+    monthsAfterResolved: 72,
+    basis: 'Placeholder until the partnership confirms its retention schedule: six years after resolution.',
+  },
   readings: [
     "Day numbers are calendar days counted from the day raised (day 1), except stage 1's one working day; a day that falls on a weekend or bank holiday moves to the next working day (procedures.md, Dudley reading).",
     'Stage 1 is "within one working day" of the concern arising; we count it from the day the challenge is raised.',

@@ -105,6 +105,11 @@ export const procedure = {
   copyOnRaise: [{ to: ['partnership.businessUnit'], form: 'compliance-challenge-form', rule: 'DUR-11' }],
   // DUR-11: patterns go to the IRO Service Manager to consider escalation (threshold and window: see readings).
   repeatPattern: { threshold: 3, withinDays: 365, tell: ['raising.serviceManagerOversight'], rule: 'DUR-11' },
+  // Not in the published procedure: the partnership's retention schedule decides; six years is a placeholder to confirm.
+  retention: {
+    monthsAfterResolved: 72,
+    basis: 'Placeholder until the partnership confirms its retention schedule: six years after resolution.',
+  },
   readings: [
     'DUR-2: the per-stage timescales are the Compliance Challenge Form\'s (1, 3, 5 and 7 working days, each from the start of its stage), which add up to the stated 16; section 5.4 of the text gives stage 3 "7 working days", compressing stages 3 and 4. Stages 1 to 4 are also held to 16 working days from the day raised.',
     'DUR-2: stage 5 (escalation to the DSCP Executive) has no timescale of its own.',

@@ -102,6 +102,11 @@ export const procedure = {
   ],
   pauseStopsClock: true, // LEE-7
   forms,
+  // Not in the published procedure: the partnership's retention schedule decides; six years is a placeholder to confirm.
+  retention: {
+    monthsAfterResolved: 72,
+    basis: 'Placeholder until the partnership confirms its retention schedule: six years after resolution.',
+  },
   readings: [
     'LEE-2, LEE-3: "time scales not exceeding 10 working days should be agreed for each stage": each stage is due 10 working days from its start; any change to a timescale is agreed and recorded with who agreed it (LEE-8).',
     'LEE-4: "within a further 2 working days" is read as step 3b\'s own timescale, from its start; the one-month cap still applies. A partnership that reads it as the time to reach the Directors can give step 3b 10 working days instead.',

@@ -147,6 +147,11 @@ export const procedure = {
     },
   ],
   forms,
+  // Not in the published procedure: the partnership's retention schedule decides; six years is a placeholder to confirm.
+  retention: {
+    monthsAfterResolved: 72,
+    basis: 'Placeholder until the partnership confirms its retention schedule: six years after resolution.',
+  },
   readings: [
     'NEW-1: steps 1 to 5 have no timescales of their own; each is due within the 5 working days from the day raised, and step 6 within 14 working days of its own start.',
     'NEW-8: the immediate route starts with the urgent review (within one working day), agreed by the raiser\'s safeguarding lead. The guidance gives the head of service no timescale; as it is the "24-hour" route we give that step one working day too.',

@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { invokeAction, message } from '../../support/activities';
 import { startHarness, type Harness } from '../../support/bot-harness';
 import { captureConsole } from '../../support/captured-console';
-import { startLocalOpenId, type LocalOpenId } from '../../support/local-openid';
+import { productionEnv, startLocalOpenId, testAppId, type LocalOpenId } from '../../support/local-openid';
 
-const appId = '3c9d6a1e-2b4f-4e8a-9c7d-1f2e3a4b5c6d';
+const appId = testAppId;
 
 describe('production mode authentication', () => {
   let h: Harness;
@@ -16,12 +16,7 @@ describe('production mode authentication', () => {
   before(async () => {
     openId = await startLocalOpenId();
     h = await startHarness('auth', {
-      env: {
-        MicrosoftAppId: appId,
-        MicrosoftAppPassword: 'not-used-offline',
-        MicrosoftAppTenantId: '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
-        BotOpenIdMetadata: openId.metadataUrl,
-      },
+      env: productionEnv(openId),
     });
   });
   after(async () => {

@@ -22,6 +22,7 @@ import { createPersonIndex } from '../../../src/store/person-index';
 import { createReminderClaims } from '../../../src/store/reminder-claims';
 import { createOutbox } from '../../../src/store/outbox';
 import { createOwedStore } from '../../../src/store/owed-store';
+import { createRetentionStore } from '../../../src/store/retention';
 import { createTableClients, ensureTables, tableNames, type TableClients } from '../../../src/store/tables';
 import type { Challenge } from '../../../src/workflow';
 import { freshTables } from '../../support/azurite';
@@ -66,6 +67,7 @@ function counting(name: string, client: TableClient, counter: Counter): TableCli
 }
 
 function storesOver(clients: TableClients, clock: SettableClock, prefix: string): Stores {
+  const deadlineIndex = createDeadlineIndex(clients.deadlineIndex, { clock });
   return {
     names: tableNames(prefix),
     challenges: createChallengeStore(clients.challenges),
@@ -73,10 +75,11 @@ function storesOver(clients: TableClients, clock: SettableClock, prefix: string)
     directory: createDirectoryStore(clients.directory),
     conversations: createConversationStore(clients.conversations),
     personIndex: createPersonIndex(clients.personIndex),
-    deadlineIndex: createDeadlineIndex(clients.deadlineIndex, { clock }),
+    deadlineIndex,
     reminderClaims: createReminderClaims(clients.reminderClaims, { clock }),
     outbox: createOutbox(clients.outbox, { clock }),
     owed: createOwedStore(clients.challenges, { clock }),
+    retention: createRetentionStore(clients, deadlineIndex),
     ensureTables: () => ensureTables(clients),
   };
 }

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { choiceValue } from '../../../cards/choice-value';
+import { INPUT_LIMITS } from '../../../cards/limits';
 import { createScheduler } from '../../../src/functions/scheduler';
 import { createSchedulerDeps } from '../../../src/functions/scheduler-deps';
 import { createLogger, silentLogger, type Logger } from '../../../src/logger';
@@ -150,11 +151,12 @@ describe('security: the longest inputs the contract allows still make cards Team
   });
   after(async () => h.stop());
 
-  const long = (tag: string) => `${tag} ${'x'.repeat(9_980)}`.slice(0, 10_000);
+  // As long as the cards and the contract allow (cards/limits.ts).
+  const long = (tag: string) => `${tag} ${'x'.repeat(INPUT_LIMITS.text)}`.slice(0, INPUT_LIMITS.text);
   const bytes = (card: unknown) => Buffer.byteLength(JSON.stringify(card), 'utf8');
   const LIMIT = 40 * 1024;
 
-  it('every card of a challenge whose every text field is 10,000 characters stays under 40 KB', async () => {
+  it('every card of a challenge whose every text field is at its longest stays under 40 KB', async () => {
     const w = new Walk(h);
     await w.raise({
       raiser: 'Amira Khan',

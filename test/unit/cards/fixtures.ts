@@ -178,7 +178,7 @@ export function walk(procedure: Procedure): Walk {
   const raisedBy = participants['raising.practitioner']?.[0] as PersonRef;
   run(raisedBy, {
     type: 'raise',
-    challengeId: `ch-${procedure.id}`,
+    challengeId: fixtureChallengeId(procedure.id),
     caseReference: `${procedure.code}-2027-0042`,
     ...(procedure.raiseForm.familyName ? { familyName: FAMILY_NAME } : {}),
     subject: procedure.subjects[0] ?? 'child',
@@ -224,4 +224,9 @@ export function directory(n = 40) {
     role: Object.values(JOB)[i % Object.values(JOB).length],
     agency: i % 2 ? AGENCY.raising : AGENCY.receiving,
   }));
+}
+
+/** A challenge id in the bot's own format (src/workflow/ids.ts), one per procedure, stable across runs. */
+export function fixtureChallengeId(procedureId: string): string {
+  return `00000000-0000-4000-8000-${Buffer.from(procedureId).toString('hex').padEnd(12, '0').slice(0, 12)}`;
 }

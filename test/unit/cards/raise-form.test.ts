@@ -8,6 +8,9 @@ import { EXTERNAL, toRaiseFormCardData, type RaiseFormInput } from '../../../car
 import { NOT_A_COMPLAINT, SAFETY_REMINDER } from '../../../cards/view-models/wording';
 import type { Procedure } from '../../../src/procedures/schema';
 import { directory, procedures } from './fixtures';
+
+/** The id the form was rendered with: one in the bot's own format. */
+const NEW_ID = '5f2d8a10-3c4b-4e6f-8a9b-0c1d2e3f4a5b';
 import { press } from './press';
 import { actionsOf, textOf, validateCard, walk } from './validate-card';
 
@@ -16,7 +19,7 @@ const byId = (id: string): Procedure => procedures.find((p) => p.id === id) ?? a
 function form(procedure: Procedure, extra: Partial<RaiseFormInput> = {}) {
   return renderCard(
     'raise-form',
-    toRaiseFormCardData({ procedures, procedure, challengeId: 'new-1', people: directory(), ...extra }),
+    toRaiseFormCardData({ procedures, procedure, challengeId: NEW_ID, people: directory(), ...extra }),
   );
 }
 
@@ -52,7 +55,7 @@ describe('raise form', () => {
       assert.ok(parsed.ok, JSON.stringify(parsed));
       assert.equal(parsed.action.verb, 'raise');
       assert.deepEqual(checkRaise(procedure, parsed.action as ActionOf<'raise'>), {});
-      assert.equal(parsed.action.challengeId, 'new-1');
+      assert.equal(parsed.action.challengeId, NEW_ID);
       const raisedBy = { id: 'aad-me', name: 'Me', reachable: true };
       const raisedWith = { id: 'aad-dir-3', name: 'Them', reachable: true };
       const command = toRaiseCommand(procedure, parsed.action as ActionOf<'raise'>, {

@@ -12,13 +12,14 @@ import { directory, walks } from './fixtures';
 import { press } from './press';
 import { actionsOf } from './validate-card';
 
-const base = { challengeId: 'ch-1', version: 4 };
+const CH1 = '0c1f3c52-6a8e-4b7d-9f10-2a3b4c5d6e7f';
+const base = { challengeId: CH1, version: 4 };
 
 describe('card actions: parseCardAction', () => {
   it('coerces what clients send: toggles, comma-joined multi-selects, dates, string versions', () => {
     const r = parseCardAction({
       verb: 'recordMeeting',
-      challengeId: 'ch-1',
+      challengeId: CH1,
       version: '4',
       date: '2027-01-05',
       attendees: 'Aisha Patel, Ben Brown',
@@ -59,9 +60,12 @@ describe('card actions: parseCardAction', () => {
       verb: 'requestExtension',
       errors: { until: 'That is not a real date.', reason: 'Please fill this in.' },
     });
-    assert.deepEqual(parseCardAction({ verb: 'dance' }), { ok: false, errors: { verb: 'Unknown action: dance' } });
+    assert.deepEqual(parseCardAction({ verb: 'dance' }), {
+      ok: false,
+      errors: { verb: 'That button is not one Challenge knows.' },
+    });
     assert.equal(parseCardAction('raise').ok, false);
-    const noVersion = parseCardAction({ verb: 'resume', challengeId: 'ch-1' });
+    const noVersion = parseCardAction({ verb: 'resume', challengeId: CH1 });
     assert.ok(!noVersion.ok && noVersion.errors.version);
   });
 

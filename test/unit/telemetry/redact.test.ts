@@ -1,7 +1,7 @@
 /** Data protection in logs: only id-, code- and count-shaped fields reach a log line. */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { safeFields } from '../../../src/telemetry/redact';
+import { errorFields, safeFields } from '../../../src/telemetry/redact';
 import { captureLogger } from './capture';
 
 const sentinel = 'Zebedee-Quarrington';
@@ -131,10 +131,31 @@ describe('telemetry: log redaction (COM-2)', () => {
     );
   });
 
-  it('cuts long strings, so an error message cannot carry a whole record', () => {
-    const kept = safeFields({ error: 'x'.repeat(1000) });
-    assert.equal(typeof kept.error, 'string');
-    assert.ok((kept.error as string).length <= 301);
+  it('an error is logged by its class name, never its message: a message may quote what the caller sent', () => {
+    assert.deepEqual(safeFields({ error: 'x'.repeat(1000) }), { error: 'Error' });
+    assert.deepEqual(safeFields({ error: `Error: Challenge id "${sentinel}" cannot be a PartitionKey.` }), {
+      error: 'Error',
+    });
+    assert.deepEqual(safeFields({ error: `TypeError: Cannot read ${sentinel}` }), { error: 'TypeError' });
+    const thrown = Object.assign(new RangeError(`bad ${sentinel}`), { code: 'ERR_OUT_OF_RANGE', statusCode: 400 });
+    assert.deepEqual(safeFields({ error: thrown }), { error: 'RangeError' });
+    assert.deepEqual(errorFields(thrown), { error: 'RangeError', errorCode: 'ERR_OUT_OF_RANGE', statusCode: 400 });
+    assert.deepEqual(errorFields(Object.assign(new Error('x'), { code: `${sentinel} with spaces` })), {
+      error: 'Error',
+    });
+  });
+
+  it('a string value is kept only when it looks like an id, a code or a time', () => {
+    assert.deepEqual(
+      safeFields({ challengeId: `${sentinel} was here`, kind: 'a b', conversationId: 'x'.repeat(201) }),
+      {
+        redacted: 3,
+      },
+    );
+    assert.deepEqual(safeFields({ challengeId: '0c1f3c52-6a8e-4b7d-9f10-2a3b4c5d6e7f', endpoint: '/api/messages' }), {
+      challengeId: '0c1f3c52-6a8e-4b7d-9f10-2a3b4c5d6e7f',
+      endpoint: '/api/messages',
+    });
   });
 
   it('a field cannot overwrite the line’s own message, level or time', () => {
