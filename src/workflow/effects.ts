@@ -5,33 +5,16 @@
  * other means an owner the bot cannot reach. Pure. Thread summaries name the case by its
  * reference only, never a person or the family.
  */
+import { formatInstant } from '../calendar/format';
 import type { Notification, Procedure } from '../procedures/schema';
 import { describeOwners, describeRole, isReachable, peopleIn, sideOf } from './roles';
 import { findForm, findStage } from './stages';
 import type { Challenge, ChallengeEvent, Effect, PersonRef } from './types';
 
-const dueFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** "Tue 5 Jan 2027, 17:00" in London time, built from parts so ICU versions cannot change the punctuation. */
-export function formatDue(iso: string): string {
-  const parts = dueFormat.formatToParts(new Date(iso));
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}, ${get('hour')}:${get('minute')}`;
-}
-
 /** A practitioner's words as a sentence: one full stop, not two. */
 const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
-const dueWords = (deadline: string | undefined) => (deadline ? `due by ${formatDue(deadline)}` : 'no fixed deadline');
+const dueWords = (deadline: string | undefined) => (deadline ? `due by ${formatInstant(deadline)}` : 'no fixed deadline');
 
 function notify(after: Challenge, notifications: readonly Notification[], stageId: string): Effect[] {
   return notifications.map((n) => ({
@@ -98,9 +81,9 @@ function summaryOf(procedure: Procedure, after: Challenge, event: ChallengeEvent
     case 'Resumed':
       return `Case ${after.caseReference}: resumed; ${label(after.stageId)} ${dueWords(after.stages.at(-1)?.deadline)}.`;
     case 'ExtensionRequested':
-      return `Case ${after.caseReference}: more time asked for, to ${formatDue(event.data.until)}.`;
+      return `Case ${after.caseReference}: more time asked for, to ${formatInstant(event.data.until)}.`;
     case 'ExtensionAgreed':
-      return `Case ${after.caseReference}: ${label(after.stageId)} now due by ${formatDue(event.data.until)} (agreed).`;
+      return `Case ${after.caseReference}: ${label(after.stageId)} now due by ${formatInstant(event.data.until)} (agreed).`;
     case 'ExtensionDeclined':
       return `Case ${after.caseReference}: the request for more time was declined.`;
     case 'HandedOver':

@@ -2,7 +2,7 @@
 export * from './types';
 export { decide } from './decide';
 export { apply, replay, APPLIED_KEYS_KEPT, REMINDER_KEYS_KEPT } from './apply';
-export { effectsOf, formatDue } from './effects';
+export { effectsOf } from './effects';
 export { allowedCommands, mayTakeImmediateRoute } from './allowed';
 export { guard, extensionDeciders, type ChallengeCommandType, type GuardOptions } from './guards';
 export { mayEscalateAsNextLevel, workingDaysOverdue, procedureCalendar } from './escalation-offer';
