@@ -1,9 +1,10 @@
 /**
  * The one place a card is made: a JSON template (cards/templates, Adaptive Cards 1.5, editable
- * in the Designer) expanded with the data its view model computed. Templates are imported, so
- * nothing is read from disk at run time. Pure.
+ * in the Designer) expanded with the data its view model computed, its display text then shown
+ * as text (plain-text.ts). Templates are imported, so nothing is read from disk at run time. Pure.
  */
 import * as ACData from 'adaptivecards-templating';
+import { plainText } from './plain-text';
 import digest from './templates/digest.json';
 import feedback from './templates/feedback.json';
 import help from './templates/help.json';
@@ -42,5 +43,26 @@ export interface AdaptiveCard {
 
 export function renderCard(templateName: TemplateName, data: object): AdaptiveCard {
   const template = new ACData.Template(templates[templateName]);
-  return template.expand({ $root: data }) as AdaptiveCard;
+  return asText(template.expand({ $root: data })) as AdaptiveCard;
+}
+
+/**
+ * Every text a client reads as markdown (TextBlock and TextRun text, fact titles and values)
+ * neutralised in place; input values, labels and choice titles are not markdown and stay as
+ * they are, so a kept input comes back exactly as typed.
+ */
+function asText(node: unknown): unknown {
+  if (Array.isArray(node)) node.forEach(asText);
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if ((o.type === 'TextBlock' || o.type === 'TextRun') && typeof o.text === 'string') o.text = plainText(o.text);
+    if (o.type === 'FactSet' && Array.isArray(o.facts)) {
+      for (const fact of o.facts as Record<string, unknown>[]) {
+        if (typeof fact.title === 'string') fact.title = plainText(fact.title);
+        if (typeof fact.value === 'string') fact.value = plainText(fact.value);
+      }
+    }
+    for (const value of Object.values(o)) if (typeof value === 'object') asText(value);
+  }
+  return node;
 }

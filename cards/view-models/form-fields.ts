@@ -73,6 +73,25 @@ function inputOf(
   }
 }
 
+/** The longest text an input keeps when a card comes back with what was typed (the inputs' maxLength). */
+export const MAX_KEPT_INPUT = 4_000;
+
+/**
+ * A value a press sent, as the text an input may show again: strings (cut to the inputs'
+ * length), numbers and booleans as written, a list of those joined by commas; anything else
+ * (an object, a nested list) is not something an input could have sent, and is dropped.
+ */
+export function keptInput(value: unknown): string {
+  const scalar = (v: unknown): string | undefined =>
+    typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+  const text = Array.isArray(value)
+    ? value.every((v) => scalar(v) !== undefined)
+      ? value.map(scalar).join(',')
+      : ''
+    : (scalar(value) ?? '');
+  return text.slice(0, MAX_KEPT_INPUT);
+}
+
 export function fieldInputs(
   prefix: string,
   fields: readonly FormField[],
@@ -82,9 +101,9 @@ export function fieldInputs(
   return fields.map((field) => {
     const v = values[field.id];
     const shape = inputOf(field, agencies);
-    const listed = Array.isArray(v) ? v.map(String) : v === undefined || v === null ? [] : [String(v)];
+    const kept = keptInput(v);
     // A kept choice is shown as the value its choice is sent as.
-    const value = (shape.input === 'choice' ? listed.map(choiceValue) : listed).join(',');
+    const value = shape.input === 'choice' ? kept.split(',').map(choiceValue).filter(Boolean).join(',') : kept;
     return {
       id: `${prefix}.${field.id}`,
       label: field.required ? `${field.label} (required)` : field.label,
