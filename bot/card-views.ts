@@ -4,13 +4,11 @@
  */
 import { renderCard, type AdaptiveCard } from '../cards/render';
 import { toFeedbackCardData } from '../cards/view-models/feedback';
-import { toMinimalCardData } from '../cards/view-models/minimal-card';
 import { toNoticeCardData, toUnreachableNoticeData, type NoticeInput } from '../cards/view-models/notice';
 import type { DirectoryPerson } from '../cards/view-models/people';
-import { toStageCardData } from '../cards/view-models/stage-card';
+import { stageCardFor, type CardNotice, type FormErrors } from '../cards/stage-card-for';
 import { toThreadEventCardData } from '../cards/view-models/thread-event';
 import { toThreadRootCardData } from '../cards/view-models/thread-root';
-import { viewerOf } from '../cards/view-models/viewer';
 import type { Procedure } from '../src/procedures/schema';
 import { isOnChallenge, type Challenge, type ChallengeEvent, type PersonRef } from '../src/workflow';
 import type { Services } from './services';
@@ -33,32 +31,32 @@ async function chatIds(services: Services, challenge: Challenge): Promise<Map<st
   return new Map(ids.flatMap((id, i) => (refs[i]?.user?.id ? [[id, refs[i]!.user!.id]] : [])));
 }
 
-/** The card a person sees: their own view if they are on the challenge, the minimal card otherwise. */
+/**
+ * The card a person sees (cards/stage-card-for.ts): their own view if they are on the
+ * challenge, the minimal card otherwise, fed with the directory and their chat ids.
+ */
 export async function cardFor(
   services: Services,
   procedure: Procedure,
   challenge: Challenge,
   personId: string,
-  options: { seenVersion?: number; problem?: string } = {},
+  options: { seenVersion?: number; notice?: CardNotice; formErrors?: FormErrors } = {},
 ): Promise<AdaptiveCard> {
   const now = services.clock.now();
-  if (!isOnChallenge(challenge, personId))
-    return renderCard('minimal-card', toMinimalCardData(procedure, challenge, now));
+  if (!isOnChallenge(challenge, personId)) return stageCardFor({ procedure, challenge, personId, now, ...options });
   const [people, chat] = await Promise.all([directoryPeople(services, procedure.id), chatIds(services, challenge)]);
   const agencies = [...new Set(people.map((p) => p.agency).filter((a): a is string => Boolean(a)))];
-  return renderCard(
-    'stage-card',
-    toStageCardData({
-      procedure,
-      challenge,
-      viewer: viewerOf(procedure, challenge, personId, now),
-      now,
-      people,
-      agencies,
-      ...options,
-      userIdOf: (p) => chat.get(p.id) ?? p.id,
-    }),
-  );
+  return stageCardFor({
+    procedure,
+    challenge,
+    personId,
+    now,
+    people,
+    agencies,
+    calendar: services.calendarOf(procedure),
+    ...options,
+    userIdOf: (p) => chat.get(p.id) ?? p.id,
+  });
 }
 
 export const noticeCard = (input: NoticeInput): AdaptiveCard => renderCard('notice', toNoticeCardData(input));

@@ -28,6 +28,8 @@ export async function runAndDeliver(
       events: result.decision.events,
       effects: result.decision.effects,
       channel: extras.channel,
+      // One card per person per event: the presser's card is replaced by the answer, not sent again.
+      presserId: envelope.actor.id,
     });
   }
   // Reached only when every send was made (or nothing was owed); a throw above leaves the entry.

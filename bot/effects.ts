@@ -18,6 +18,8 @@ export interface TransitionOutcome {
   effects: readonly Effect[];
   /** Where a new challenge's thread goes (raise only). */
   channel?: ChannelTarget;
+  /** Who pressed: their stage card is the invoke's answer, so it is not sent to them again. */
+  presserId?: string;
 }
 
 export async function carryOut(services: Services, outcome: TransitionOutcome): Promise<void> {
@@ -28,7 +30,7 @@ export async function carryOut(services: Services, outcome: TransitionOutcome): 
     if (!delivery.delivered) unreachable.push(person);
   };
   // A stage owner the procedure also notifies (Leeds stage 4's business unit) gets their card once.
-  const carded = new Set<string>();
+  const carded = new Set<string>(outcome.presserId ? [outcome.presserId] : []);
   const sendCard = async (person: PersonRef) => {
     if (carded.has(person.id)) return;
     carded.add(person.id);

@@ -4,7 +4,9 @@
  */
 import { handleAction } from './actions';
 import type { ActionContext } from './actions/context';
+import { FIELDS_PROBLEM } from './actions/challenge-command';
 import { pressOf, refuseEarly } from './actions/early-refusal';
+import { BUTTON_VERBS, type ButtonVerb } from '../cards/view-models/stage-card';
 import { cardFor, noticeCard } from './card-views';
 import { help } from './commands/help';
 import { myChallenges } from './commands/my-challenges';
@@ -29,7 +31,7 @@ export function createRoutes(services: Services): Routes {
     const ctx: ActionContext = { services, turn, personId: personIdOf(turn), raw: data };
     const result = await handleAction(ctx);
     if ('card' in result) return result;
-    return { card: await problemCard(services, ctx, result.problem) };
+    return { card: await problemCard(services, ctx, result.problem, result.errors) };
   };
 
   return {
@@ -89,14 +91,24 @@ export function createRoutes(services: Services): Routes {
 }
 
 /** An action's input was not acceptable: the challenge's card again with the problem shown. */
-async function problemCard(services: Services, ctx: ActionContext, problem: string) {
+async function problemCard(services: Services, ctx: ActionContext, problem: string, errors?: Record<string, string>) {
   const challengeId = typeof ctx.raw.challengeId === 'string' ? ctx.raw.challengeId : undefined;
   const loaded = challengeId ? await services.stores.challenges.load(challengeId) : undefined;
   const procedure = loaded ? findProcedure(loaded.challenge.procedureId) : undefined;
   if (loaded && procedure) {
     // A press that did not even parse is refused and audited when it is not the presser's to make.
     const refusal = await refuseEarly(services, procedure, loaded.challenge, await pressOf(ctx));
-    return cardFor(services, procedure, loaded.challenge, ctx.personId, { problem: refusal?.reason ?? problem });
+    if (refusal)
+      return cardFor(services, procedure, loaded.challenge, ctx.personId, {
+        notice: { tone: 'refused', text: refusal.reason },
+      });
+    // Field errors go beside their fields, in the sub-form that was pressed, the input kept.
+    const verb = String(ctx.raw.verb);
+    const fields = errors && (BUTTON_VERBS as readonly string[]).includes(verb) ? (verb as ButtonVerb) : undefined;
+    return cardFor(services, procedure, loaded.challenge, ctx.personId, {
+      notice: { tone: 'problem', text: fields ? FIELDS_PROBLEM : problem },
+      ...(fields ? { formErrors: { verb: fields, errors: errors!, values: ctx.raw } } : {}),
+    });
   }
   return noticeCard({ title: 'That did not work', text: problem, tone: 'warning' });
 }

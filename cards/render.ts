@@ -14,6 +14,7 @@ import notice from './templates/notice.json';
 import raiseForm from './templates/raise-form.json';
 import reminder from './templates/reminder.json';
 import stageCard from './templates/stage-card.json';
+import stageForm from './templates/stage-form.json';
 import threadEvent from './templates/thread-event.json';
 import threadRoot from './templates/thread-root.json';
 
@@ -41,11 +42,33 @@ export interface AdaptiveCard {
   [key: string]: unknown;
 }
 
-export function renderCard(templateName: TemplateName, data: object): AdaptiveCard {
-  const template = new ACData.Template(templates[templateName]);
-  return asText(template.expand({ $root: data })) as AdaptiveCard;
+/**
+ * Parts one template uses several times, each a template file of its own, written in the
+ * template as {"$part": "<name>"} (a stage card's sub-form is the same whether it opens from a
+ * primary button, from "More actions" or comes back inline). Put in place when parsed.
+ */
+const parts: Record<string, object> = { 'stage-form': stageForm };
+function withParts(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withParts);
+  if (!node || typeof node !== 'object') return node;
+  const o = node as Record<string, unknown>;
+  if (typeof o.$part === 'string') {
+    const { $part: name, ...around } = o;
+    const part = parts[name];
+    if (!part) throw new Error(`no card part "${name}"`);
+    return withParts({ ...structuredClone(part), ...around });
+  }
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, withParts(v)]));
 }
 
+/** Templates parsed once; expanding one does not change it. */
+const parsed = new Map<TemplateName, ACData.Template>();
+
+export function renderCard(templateName: TemplateName, data: object): AdaptiveCard {
+  let template = parsed.get(templateName);
+  if (!template) parsed.set(templateName, (template = new ACData.Template(withParts(templates[templateName]))));
+  return asText(template.expand({ $root: data })) as AdaptiveCard;
+}
 /**
  * Every text a client reads as markdown (TextBlock and TextRun text, fact titles and values)
  * neutralised in place; input values, labels and choice titles are not markdown and stay as

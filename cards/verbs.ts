@@ -4,7 +4,7 @@
  * Data carries only { verb, challengeId, version } plus the user's inputs (docs/card-actions.md).
  */
 import { z } from 'zod';
-import { OwnerRoleSchema } from '../src/procedures/schema';
+import { OwnerRoleSchema, type OwnerRole } from '../src/procedures/schema';
 
 export const VERBS = [
   'raise',
@@ -32,10 +32,11 @@ const blankToUndefined = (v: unknown) => (v === null || (typeof v === 'string' &
 const given = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
 
 const REQUIRED = 'Please fill this in.';
+const CHOOSE_ROLE = 'Please choose the role you hand over.';
 const text = () =>
   given(z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(10_000, 'Please keep this under 10,000 characters.'));
 const optionalText = () => given(z.string().trim().max(10_000, 'Please keep this under 10,000 characters.').optional());
-const id = () => given(z.string({ error: 'Missing id.' }).min(1).max(200));
+const id = (message = 'Missing id.') => given(z.string({ error: message }).min(1, message).max(200));
 
 /** Input.Date gives 'YYYY-MM-DD'; checked to be a real day. */
 const day = () =>
@@ -80,7 +81,7 @@ const onChallenge = <V extends Verb>(verb: V) => ({
 export const actionShapes = {
   raise: z.object({
     ...onChallenge('raise'),
-    procedureId: id(),
+    procedureId: id('Please choose a partnership procedure.'),
     caseReference: given(
       z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(100, 'A case reference is at most 100 characters.'),
     ),
@@ -88,7 +89,7 @@ export const actionShapes = {
     subject: given(z.enum(['child', 'adult'], { error: 'Please choose child or adult.' })),
     kind: given(z.enum(['decision', 'conferenceDissent']).default('decision')),
     conferenceDate: given(day().optional()),
-    raisedWith: id(),
+    raisedWith: id('Please choose who you raised it with, or an external professional.'),
     externalName: optionalText(),
     externalRole: optionalText(),
     externalAgency: optionalText(),
@@ -115,7 +116,16 @@ export const actionShapes = {
   declineExtension: z.object({ ...onChallenge('declineExtension'), reason: text() }),
   pause: z.object({ ...onChallenge('pause'), reason: text() }),
   resume: z.object(onChallenge('resume')),
-  handOver: z.object({ ...onChallenge('handOver'), role: given(OwnerRoleSchema), toPersonId: id() }),
+  handOver: z.object({
+    ...onChallenge('handOver'),
+    role: given(
+      z
+        .string({ error: CHOOSE_ROLE })
+        .refine((v) => OwnerRoleSchema.safeParse(v).success, CHOOSE_ROLE)
+        .transform((v) => v as OwnerRole),
+    ),
+    toPersonId: id('Please choose who takes it over.'),
+  }),
   recordMeeting: z.object({
     ...onChallenge('recordMeeting'),
     date: day(),

@@ -10,6 +10,8 @@ import type { CardAction } from '../../cards/verbs';
 import { findProcedure, formOf } from '../../src/procedures';
 import { stageOf } from '../../src/procedures/lookup';
 import { rolesOf, type Challenge, type Command, type Refusal } from '../../src/workflow';
+import { confirmationOf } from '../../cards/view-models/confirmation';
+import { BUTTON_VERBS, type ButtonVerb } from '../../cards/view-models/stage-card';
 import { cardFor, directoryPeople, noticeCard } from '../card-views';
 import { runAndDeliver } from '../deliver';
 import type { ActionResult } from '../turn';
@@ -39,10 +41,13 @@ export async function challengeCommand(ctx: ActionContext, action: CardAction): 
   if ('problem' in command) {
     // Not the presser's to make (or out of bounds): refused and audited whatever the payload lacked.
     const refusal = await refuseEarly(services, procedure, challenge, await pressOf(ctx), command.refusal);
+    const verb = action.verb;
+    const fields = !refusal && command.errors && isButtonVerb(verb) ? verb : undefined;
     return {
       card: await cardFor(services, procedure, challenge, ctx.personId, {
         seenVersion: action.version,
-        problem: refusal?.reason ?? command.problem,
+        notice: { tone: refusal ? 'refused' : 'problem', text: refusal?.reason ?? command.problem },
+        ...(fields ? { formErrors: { verb: fields, errors: command.errors!, values: ctx.raw } } : {}),
       }),
     };
   }
@@ -58,26 +63,37 @@ export async function challengeCommand(ctx: ActionContext, action: CardAction): 
     return {
       card: await cardFor(services, procedure, after, ctx.personId, {
         seenVersion: stale ? action.version : undefined,
-        problem: result.decision.refusal.reason,
+        notice: {
+          tone: result.decision.refusal.code === 'invalid' ? 'problem' : 'refused',
+          text: result.decision.refusal.reason,
+        },
       }),
     };
   }
-  return {
-    card: await cardFor(services, procedure, after, ctx.personId, {
-      problem: doneText(procedure, after.stageId, action.verb),
-    }),
-  };
+  const done = confirmationOf({
+    procedure,
+    before: challenge,
+    after,
+    events: result.decision.events,
+    viewerId: ctx.personId,
+  });
+  return { card: await cardFor(services, procedure, after, ctx.personId, { notice: { tone: 'done', text: done } }) };
 }
+
+const isButtonVerb = (verb: string): verb is ButtonVerb => (BUTTON_VERBS as readonly string[]).includes(verb);
 
 async function toCommand(
   ctx: ActionContext,
   action: CardAction,
   procedure: NonNullable<ReturnType<typeof findProcedure>>,
   challenge: Challenge,
-): Promise<Command | { problem: string; refusal?: Refusal }> {
+): Promise<Command | { problem: string; refusal?: Refusal; errors?: Record<string, string> }> {
   if (action.verb === 'handOver') {
     const to = await ctx.services.stores.directory.people.get(action.toPersonId);
-    if (!to) return { problem: 'That person is not in the directory.' };
+    if (!to) {
+      const problem = 'That person is not in the directory: choose someone from the list.';
+      return { problem, errors: { toPersonId: problem } };
+    }
     // The card offers the partnership's people; a crafted id must not carry the case out of it (COM-2).
     const inPartnership = (await directoryPeople(ctx.services, procedure.id)).some((p) => p.id === to.id);
     if (!inPartnership && to.agencyId !== (await directoryPerson(ctx))?.agencyId) {
@@ -103,7 +119,7 @@ async function toCommand(
       rolesOf(challenge, ctx.personId),
       agencies,
     );
-    if (!coerced.ok) return { problem: Object.values(coerced.errors).join(' ') };
+    if (!coerced.ok) return { problem: FIELDS_PROBLEM, errors: coerced.errors };
     return action.verb === 'recordOutcome'
       ? { type: 'recordOutcome', values: coerced.values }
       : { type: 'recordNotification', formId, values: coerced.values };
@@ -112,7 +128,5 @@ async function toCommand(
   return command ?? { problem: `"${action.verb}" is not something this card can do.` };
 }
 
-function doneText(procedure: NonNullable<ReturnType<typeof findProcedure>>, stageId: string, verb: string): string {
-  const stage = stageOf(procedure, stageId);
-  return `Done (${verb}). The challenge is at ${stage.label}, ${stage.title}.`;
-}
+/** The notice over a sub-form that came back with errors beside its fields. */
+export const FIELDS_PROBLEM = 'Nothing was saved: please check the fields marked below.';

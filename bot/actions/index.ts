@@ -32,11 +32,13 @@ export const actionHandlers: Record<Verb, Handler> = {
   assignLogId: challengeCommand,
 };
 
-export async function handleAction(ctx: ActionContext): Promise<ActionResult | { problem: string; verb?: string }> {
+export async function handleAction(
+  ctx: ActionContext,
+): Promise<ActionResult | { problem: string; verb?: string; errors?: Record<string, string> }> {
   const parsed = parseCardAction(ctx.raw);
   if (!parsed.ok) {
     if (parsed.verb === 'raise') return raiseFormAgain(ctx, { ...crossFieldRaiseErrors(ctx.raw), ...parsed.errors });
-    return { problem: Object.values(parsed.errors).join(' '), verb: parsed.verb };
+    return { problem: Object.values(parsed.errors).join(' '), verb: parsed.verb, errors: parsed.errors };
   }
   const action: CardAction = parsed.action;
   return actionHandlers[action.verb](ctx, action);

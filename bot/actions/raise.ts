@@ -4,11 +4,11 @@
  * and nothing is stored. A good one is recorded, gets its thread, and its first owners their cards.
  */
 import { areasOf, checkRaise } from '../../cards/raise-check';
+import { confirmationOf } from '../../cards/view-models/confirmation';
 import type { RaiseField } from '../../cards/view-models/raise-form';
 import type { ActionOf } from '../../cards/verbs';
 import { resolveParticipants, type RaisedWith } from '../../src/directory/resolve-participants';
 import { findProcedure } from '../../src/procedures';
-import { stageOf } from '../../src/procedures/lookup';
 import type { Agency, Partnership, Person } from '../../src/store';
 import { cardFor, noticeCard } from '../card-views';
 import { runAndDeliver } from '../deliver';
@@ -118,11 +118,10 @@ export async function raise(ctx: ActionContext, action: ActionOf<'raise'>): Prom
   const result = await runAndDeliver(services, procedure, action.challengeId, command, { channel: thread });
   if (!result.decision.ok) return raiseFormAgain(ctx, { form: result.decision.refusal.reason });
   const challenge = result.challenge!;
-  const stage = stageOf(procedure, challenge.stageId);
+  const events = result.decision.events;
+  const done = confirmationOf({ procedure, before: undefined, after: challenge, events, viewerId: ctx.personId });
   return {
-    card: await cardFor(services, procedure, challenge, ctx.personId, {
-      problem: `Challenge raised for case ${challenge.caseReference}: it is at ${stage.label}, ${stage.title}.`,
-    }),
+    card: await cardFor(services, procedure, challenge, ctx.personId, { notice: { tone: 'done', text: done } }),
   };
 }
 

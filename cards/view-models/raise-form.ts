@@ -83,7 +83,8 @@ export function toRaiseFormCardData(input: RaiseFormInput) {
   const err = Object.fromEntries(RAISE_FIELDS.map((f) => [f, errors[f] ?? ''])) as Record<RaiseField, string>;
   const summary = Object.entries(errors)
     .filter((e): e is [string, string] => Boolean(e[1]))
-    .map(([f, message]) => `${LABELS[f as RaiseField] ?? f}: ${message}`);
+    // An error of the whole form (the procedure's own refusal) is said as it is, with no field name.
+    .map(([f, message]) => (f in LABELS ? `${LABELS[f as RaiseField]}: ${message}` : message));
   const immediate = procedure.immediateRoute
     ? procedure.stages.find((s) => s.id === procedure.immediateRoute?.stage)
     : undefined;

@@ -14,7 +14,8 @@ import type { Challenge, ChallengeEvent, Effect, PersonRef } from './types';
 /** A practitioner's words as a sentence: one full stop, not two. */
 const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
-const dueWords = (deadline: string | undefined) => (deadline ? `due by ${formatInstant(deadline)}` : 'no fixed deadline');
+const dueWords = (deadline: string | undefined) =>
+  deadline ? `due by ${formatInstant(deadline)}` : 'no fixed deadline';
 
 function notify(after: Challenge, notifications: readonly Notification[], stageId: string): Effect[] {
   return notifications.map((n) => ({
