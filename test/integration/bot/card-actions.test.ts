@@ -194,7 +194,7 @@ describe('card actions over HTTP', function () {
     );
     assert.ok(update, 'the pressed card is replaced');
     assert.equal(update.activityId, pressed);
-    assert.match(text(update.activity), /Done \(recordOutcome\)/);
+    assert.match(text(update.activity), /You recorded the outcome of Step 2/);
     const events = await h.app.stores.challenges.events(w.challengeId);
     assert.equal(events.at(-1)?.type, 'StageOutcomeRecorded');
   });
@@ -221,7 +221,7 @@ describe('card actions over HTTP', function () {
     const personal = h.channel.received.find(
       (r) =>
         r.conversationId === `a:personal-${h.user('Harry Walsh').aadObjectId}` &&
-        /Done \(recordOutcome\)/.test(text(r.activity)),
+        /You recorded the outcome of Step 2/.test(text(r.activity)),
     );
     assert.ok(personal, 'the answer goes to Harry 1:1');
   });
@@ -254,7 +254,7 @@ describe('card actions over HTTP', function () {
     const w = new Walk(h);
     // Isla Carter (principal social worker) never installed the bot.
     const o = await w.raise({ raiser: 'Ben Ortiz', caseReference: 'LCC-2026-1007', raisedWith: 'Isla Carter' });
-    assert.deepEqual(o.stageCardsTo(), ['Ben Ortiz'], 'no card can reach her');
+    assert.deepEqual(o.stageCardsTo(), [], 'no card can reach her; the raiser has his as the answer');
     const stored = (await h.app.stores.challenges.load(w.challengeId))!.challenge;
     assert.equal(stored.raisedWith.reachable, false);
     const notices = o.noticesTo('Ben Ortiz');
@@ -283,7 +283,7 @@ describe('card actions over HTTP', function () {
       },
       { name: external.name, external: true, reachable: false, email: external.email },
     );
-    assert.deepEqual(o.stageCardsTo(), ['Amira Khan']);
+    assert.deepEqual(o.stageCardsTo(), [], 'the raiser has hers as the answer');
     assert.match(text(o.noticesTo('Amira Khan')[0]), /Dr Sam Patel[^"]*sam\.patel@nhs\.example\.net/);
   });
 
