@@ -180,6 +180,6 @@ export function timelineRows(timeline: Timeline): { title: string; value: string
       return { title: s.label, value: `if it goes further: ${why}` };
     }
     const startBy = s.startBy ? `, to start by ${formatInstant(s.startBy)}` : '';
-    return { title: s.label, value: `if it goes further: from ${formatDay(s.startedAt)}${startBy}, ${due}` };
+    return { title: s.label, value: `would start ${formatDay(s.startedAt)}${startBy}, ${due}` };
   });
 }
