@@ -142,7 +142,7 @@ export function whenDue(input: {
   for (const limit of timeline.limits.filter((l) => l.stages.includes(stage.id))) {
     facts.push({
       title: 'Whole process',
-      value: `${formatInstant(limit.deadline)} (${sentenceCase(limit.label)}${limit.rule ? `, ${limit.rule}` : ''})`,
+      value: `${formatInstant(limit.deadline)}: ${sentenceCase(limit.label)}${limit.rule ? ` (${limit.rule})` : ''}`,
     });
   }
   const next = timeline.stages.find((s) => s.state === 'toCome');
@@ -160,26 +160,15 @@ export function timelineRows(timeline: Timeline): { title: string; value: string
     const due = s.deadline ? `due ${formatInstant(s.deadline)}` : 'no fixed deadline';
     if (s.state === 'done') {
       const how = s.endedBy === 'resolved' ? 'resolved' : 'escalated';
-      return {
-        title: s.label,
-        value: `${s.startedAt ? formatDay(s.startedAt) : ''} to ${s.endedAt ? formatDay(s.endedAt) : ''}, ${how}`,
-      };
+      return { title: s.label, value: `${how} ${s.endedAt ? formatDay(s.endedAt) : ''}` };
     }
-    if (s.state === 'now') {
-      const resolved = s.endedBy === 'resolved' && s.endedAt ? `, resolved ${formatDay(s.endedAt)}` : '';
-      return {
-        title: `${s.label} (now)`,
-        value: `since ${s.startedAt ? formatDay(s.startedAt) : ''}${resolved || `, ${due}`}`,
-      };
-    }
+    if (s.state === 'now') return { title: s.label, value: `now, ${due}` };
     if (!s.startedAt) {
-      const why =
-        timeline.undatedBecause === 'paused'
-          ? 'dated when it resumes'
-          : 'no date while a stage before it has no deadline';
-      return { title: s.label, value: `if it goes further: ${why}` };
+      const why = timeline.undatedBecause === 'paused' ? 'dated when it resumes' : 'no date yet';
+      return { title: s.label, value: why };
     }
-    const startBy = s.startBy ? `, to start by ${formatInstant(s.startBy)}` : '';
-    return { title: s.label, value: `would start ${formatDay(s.startedAt)}${startBy}, ${due}` };
+    // A stage to come starts when the one before it runs out: its own deadline is the date that matters.
+    const startBy = s.startBy ? `start by ${formatInstant(s.startBy)}, ` : '';
+    return { title: s.label, value: `${startBy}${s.deadline ? `would be ${due}` : 'no fixed deadline'}` };
   });
 }

@@ -109,7 +109,7 @@ describe('Agents Playground, end to end in headless Chromium', function () {
     await shot(amira, '01-amira-raise-form.png');
 
     await button(form, 'Raise').click();
-    const raised = cardWith(amira, `Challenge raised for case ${ref}`);
+    const raised = cardWith(amira, `You raised a challenge for case ${ref}`);
     await raised.waitFor(visible);
     assert.match(await textOf(raised), new RegExp(`${ref}: Step 1, Practitioner to practitioner`));
     await showTop(raised);
@@ -144,10 +144,14 @@ describe('Agents Playground, end to end in headless Chromium', function () {
   it("Ben, Amira's line manager, gets his step 2 card in his own chat and resolves it (LEE-2, COM-5)", async () => {
     const card = cardWith(ben, `${ref}: Step 2, Line manager to line manager`);
     await card.waitFor(visible);
-    assert.match(await textOf(card), /Resolve/);
+    // DUD-3, LEE-9: why it is with him, who sent it, in their own words.
+    assert.match(await textOf(card), /Amira Khan \(Class Teacher, [^)]+\) escalated it to you from Step 1/);
+    assert.match(await textOf(card), /“We could not agree at step 1\.”/);
     await showTop(card);
     await shot(ben, '06-ben-stage-card.png');
 
+    // The next step the procedure expects of him is first; resolving is under "More actions".
+    await button(card, 'More actions').click();
     await button(card, 'Resolve').first().click();
     await card
       .getByRole('textbox', { name: /agreed outcome/i })
@@ -158,7 +162,7 @@ describe('Agents Playground, end to end in headless Chromium', function () {
     await button(card, 'Resolve').last().scrollIntoViewIfNeeded();
     await shot(ben, '07-ben-resolve.png');
     await button(card, 'Resolve').last().click();
-    const resolved = cardWith(ben, /Resolved at Step 2 on/);
+    const resolved = cardWith(ben, /You resolved the challenge at Step 2/);
     await resolved.waitFor(visible);
     assert.equal(await button(resolved, 'Escalate').count(), 0, 'a resolved challenge offers no more steps');
     await showTop(resolved);

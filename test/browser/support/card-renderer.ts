@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 
 /** The width Teams gives a card in a 1:1 chat at a 1366 px wide window (measured in the Agents Playground). */
-export const CARD_WIDTH = 540;
+export const CARD_WIDTH = 446;
 
 /** Teams' look, as far as a host config can give it (its light theme). */
 export const teamsHostConfig = {

@@ -12,6 +12,8 @@ import { freshTables } from '../../support/azurite';
 
 export interface LocalBot {
   app: App;
+  /** The business clock the bot and its scheduler see (system time until set). */
+  clock: OverridableClock;
   /** http://127.0.0.1:<port>/api/messages */
   endpoint: string;
   /** Every log line the bot wrote, as written. */
@@ -29,13 +31,15 @@ export async function startLocalBot(name: string): Promise<LocalBot> {
   });
   const logLines: string[] = [];
   const logger: Logger = createLogger({ service: 'challenge-e2e' }, (line) => logLines.push(line));
-  const app = await createApp(config, { clock: new OverridableClock(), logger });
+  const clock = new OverridableClock();
+  const app = await createApp(config, { clock, logger });
   const checked = checkDirectory(sample);
   if (!checked.ok) throw new Error(`The sample directory is not valid: ${checked.problems.join('; ')}`);
   await writeDirectory(app.stores.directory, checked.directory);
   const port = await app.listen();
   return {
     app,
+    clock,
     endpoint: `http://127.0.0.1:${port}/api/messages`,
     logLines,
     stop: () => app.close(),

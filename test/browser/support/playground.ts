@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sample from '../../../src/directory/sample-directory.json';
 import { freePort } from './free-port';
 
 const repoRoot = join(__dirname, '..', '..', '..');
@@ -47,10 +48,15 @@ export function configFor(
   }
   const everyone = [current, ...others];
   const nameOf = (p: string[]) => p.find((l) => l.startsWith('name: '))?.slice(6);
-  const chosen = everyone.find((p) => nameOf(p) === person);
-  if (!chosen) throw new Error(`no "${person}" in the playground configuration`);
+  // Anyone else of the sample directory can play too (the card tour needs more people).
+  const listed = everyone.find((p) => nameOf(p) === person);
+  const extra = listed ? undefined : fromDirectory(person);
+  if (extra) everyone.push(extra);
+  const chosen = listed ?? extra;
+  if (!chosen) throw new Error(`no "${person}" in the playground configuration or the sample directory`);
   const aad = chosen.find((l) => l.startsWith('aadObjectId: '))?.slice(13);
-  const rest = everyone.filter((p) => p !== chosen);
+  // The playground takes at most five other users.
+  const rest = everyone.filter((p) => p !== chosen).slice(0, 5);
   const out = [
     ...lines.slice(0, cuStart),
     'currentUser:',
@@ -62,6 +68,22 @@ export function configFor(
   ].join('\n');
   // Each person has their own 1:1 chat with the bot.
   return out.replace(/^( {2}id: a:personal-).*$/m, `$1${aad}`);
+}
+
+/** A person of the sample directory as the playground's user lines. */
+function fromDirectory(name: string): string[] | undefined {
+  const person = sample.people.find((p) => p.name === name);
+  if (!person) return undefined;
+  const [given, ...rest] = person.name.split(' ');
+  return [
+    `id: 29:${person.id}`,
+    `name: ${person.name}`,
+    `userPrincipleName: ${person.email}`,
+    `aadObjectId: ${person.id}`,
+    `givenName: ${given}`,
+    `surname: ${rest.join(' ')}`,
+    `email: ${person.email}`,
+  ];
 }
 
 export async function startPlayground(endpoint: string, person: string): Promise<Playground> {
