@@ -30,7 +30,11 @@ export function toFeedbackCardData({ procedure, challenge, change, now }: Feedba
   const r = challenge.resolution;
   return {
     ...s,
-    change: cut(change, MAX_CHANGE),
+    // Once resolved, the outcome is in its own box just below: the change is not said twice.
+    change:
+      challenge.status === 'resolved' && r
+        ? `Your challenge on case ${challenge.caseReference} was resolved.`
+        : cut(change, MAX_CHANGE),
     owners: ownersSentence(challenge, currentStageOf(procedure, challenge).owners),
     resolution: {
       show: challenge.status === 'resolved' && r !== undefined,
