@@ -167,8 +167,8 @@ export function timelineRows(timeline: Timeline): { title: string; value: string
       const why = timeline.undatedBecause === 'paused' ? 'dated when it resumes' : 'no date yet';
       return { title: s.label, value: why };
     }
-    // A stage to come starts when the one before it runs out: its own deadline is the date that matters.
-    const startBy = s.startBy ? `start by ${formatInstant(s.startBy)}, ` : '';
-    return { title: s.label, value: `${startBy}${s.deadline ? `would be ${due}` : 'no fixed deadline'}` };
+    // A stage to come starts when the one before it runs out: its own deadline is the date that
+    // matters (the next stage's start-by date is among the card's dates above).
+    return { title: s.label, value: s.deadline ? `would be ${due}` : 'no fixed deadline' };
   });
 }

@@ -75,6 +75,8 @@ export async function openRenderer(page: Page): Promise<void> {
   await page.addScriptTag({ path: require.resolve('markdown-it/dist/markdown-it.min.js') });
   await page.addScriptTag({ path: require.resolve('adaptivecards/dist/adaptivecards.min.js') });
   await page.addStyleTag({ path: require.resolve('adaptivecards/dist/adaptivecards.css') });
+  // Measure only once the page's fonts and styles are in force.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
 /** Renders a card in a fresh slot and answers its height in px and any parse warnings. */
