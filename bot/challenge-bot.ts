@@ -109,7 +109,7 @@ function notOurs(data: Record<string, unknown>): boolean {
 function notOursCard() {
   return noticeCard({
     title: 'This card cannot be used',
-    text: 'This card was not made by Challenge, or it has been changed since. Type **raise challenge** for a new form, or **my challenges** for your cards.',
+    text: 'This card was not made by Challenge, or it has been changed since. Type raise challenge for a new form, or my challenges for your cards.',
     tone: 'warning',
   });
 }

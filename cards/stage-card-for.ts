@@ -1,12 +1,15 @@
 /**
  * The card one person gets for a challenge: the stage card with their own buttons when they
- * are on it, the minimal card when they are not. What the bot sends 1:1 and answers a
- * `refresh` or `open` with. Pure.
+ * are on it, the minimal card when they are not. What the bot sends 1:1 and answers a press,
+ * a `refresh` or an `open` with. Pure.
  */
 import { renderCard, type AdaptiveCard } from './render';
 import { toMinimalCardData } from './view-models/minimal-card';
 import { toStageCardData, type StageCardInput } from './view-models/stage-card';
 import { isOnChallenge, viewerOf } from './view-models/viewer';
+
+export type { CardNotice } from './view-models/notice';
+export type { FormErrors } from './view-models/stage-actions';
 
 export interface StageCardForInput extends Omit<StageCardInput, 'viewer'> {
   personId: string;

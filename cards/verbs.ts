@@ -4,7 +4,7 @@
  * Data carries only { verb, challengeId, version } plus the user's inputs (docs/card-actions.md).
  */
 import { z } from 'zod';
-import { OwnerRoleSchema } from '../src/procedures/schema';
+import { OwnerRoleSchema, type OwnerRole } from '../src/procedures/schema';
 import type { ChallengeCommandType } from '../src/workflow/guards';
 import { isChallengeId } from '../src/workflow/ids';
 import { cleanText, formatLimit, INPUT_LIMITS, isWellFormed } from './limits';
@@ -14,17 +14,18 @@ const blankToUndefined = (v: unknown) => (v === null || (typeof v === 'string' &
 const given = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema);
 
 const REQUIRED = 'Please fill this in.';
+const CHOOSE_ROLE = 'Please choose the role you hand over.';
 const atMost = (limit: number) => `Please keep this to ${formatLimit(limit)} characters or fewer.`;
 /** Free text up to `limit` characters (INPUT_LIMITS, the cards' maxLength), cleaned of control characters. */
 const bounded = (limit: number) => z.string({ error: REQUIRED }).trim().max(limit, atMost(limit)).transform(cleanText);
 const text = (limit: number = INPUT_LIMITS.text) => given(bounded(limit).pipe(z.string().min(1, REQUIRED)));
 const optionalText = (limit: number = INPUT_LIMITS.text) => given(bounded(limit).optional());
 /** An id in card data: bounded, printable and encodable, so it can never break a table key or a URL. */
-const id = () =>
+const id = (message = 'Missing id.') =>
   given(
     z
-      .string({ error: 'Missing id.' })
-      .min(1)
+      .string({ error: message })
+      .min(1, message)
       .max(INPUT_LIMITS.id)
       .regex(/^[^\u0000-\u001f\u007f]+$/, 'That id is not valid.')
       .refine(isWellFormed, 'That id is not valid.'),
@@ -82,13 +83,13 @@ const onChallenge = <V extends string>(verb: V) => ({
 export const actionShapes = {
   raise: z.object({
     ...onChallenge('raise'),
-    procedureId: id(),
+    procedureId: id('Please choose a partnership procedure.'),
     caseReference: text(INPUT_LIMITS.caseReference),
     familyName: optionalText(INPUT_LIMITS.line),
     subject: given(z.enum(['child', 'adult'], { error: 'Please choose child or adult.' })),
     kind: given(z.enum(['decision', 'conferenceDissent']).default('decision')),
     conferenceDate: given(day().optional()),
-    raisedWith: id(),
+    raisedWith: id('Please choose who you raised it with, or an external professional.'),
     externalName: optionalText(INPUT_LIMITS.line),
     externalRole: optionalText(INPUT_LIMITS.line),
     externalAgency: optionalText(INPUT_LIMITS.line),
@@ -122,7 +123,16 @@ export const actionShapes = {
   declineExtension: z.object({ ...onChallenge('declineExtension'), reason: text() }),
   pause: z.object({ ...onChallenge('pause'), reason: text() }),
   resume: z.object(onChallenge('resume')),
-  handOver: z.object({ ...onChallenge('handOver'), role: given(OwnerRoleSchema), toPersonId: id() }),
+  handOver: z.object({
+    ...onChallenge('handOver'),
+    role: given(
+      z
+        .string({ error: CHOOSE_ROLE })
+        .refine((v) => OwnerRoleSchema.safeParse(v).success, CHOOSE_ROLE)
+        .transform((v) => v as OwnerRole),
+    ),
+    toPersonId: id('Please choose who takes it over.'),
+  }),
   recordMeeting: z.object({
     ...onChallenge('recordMeeting'),
     date: day(),

@@ -5,8 +5,12 @@
  */
 import type { AdaptiveCard } from '../../cards/render';
 import { confirmationOf } from '../../cards/view-models/confirmation';
+import { isCommandVerb } from '../../cards/verbs';
 import type { TurnResult } from '../../src/turn';
 import type { ActionContext } from './context';
+
+/** The notice over a sub-form that came back with errors beside its fields. */
+export const FIELDS_PROBLEM = 'Nothing was saved: please check the fields marked below.';
 
 export const NOT_SAVED =
   'Nothing was saved: the challenge store did not answer in time. Please try again in a minute; pressing again will not do it twice.';
@@ -26,22 +30,33 @@ export async function answerCard(
             procedure: result.procedure,
             after: result.challenge,
             events: result.events,
+            effects: result.effects,
             viewerId: ctx.personId,
           }),
         },
       });
     case 'unchanged':
       return views.personCard(result.procedure, result.challenge, ctx.personId);
-    case 'invalid':
+    case 'invalid': {
+      // Field errors go beside their fields, in the sub-form that was pressed, the input kept.
+      const verb = options.verb;
+      if (isCommandVerb(verb)) {
+        return views.personCard(result.procedure, result.challenge, ctx.personId, {
+          notice: { tone: 'problem', text: FIELDS_PROBLEM },
+          formErrors: { verb, errors: result.fieldErrors, values: ctx.raw },
+        });
+      }
       return views.personCard(result.procedure, result.challenge, ctx.personId, {
         notice: { tone: 'problem', text: Object.values(result.fieldErrors).join(' ') },
       });
+    }
     case 'refused':
       if (!result.procedure || !result.challenge) {
         return views.notice({ title: 'That did not work', text: result.refusal.reason, tone: 'warning' });
       }
       return views.personCard(result.procedure, result.challenge, ctx.personId, {
-        notice: { tone: 'refused', text: result.refusal.reason },
+        // A press the workflow finds out of bounds is a problem to mend, not a refusal of who or when.
+        notice: { tone: result.refusal.code === 'invalid' ? 'problem' : 'refused', text: result.refusal.reason },
         ...(result.refusal.code === 'stale' && options.seenVersion !== undefined
           ? { seenVersion: options.seenVersion }
           : {}),

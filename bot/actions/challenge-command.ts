@@ -66,7 +66,8 @@ function build(
 ): Built {
   if (action.verb === 'handOver') {
     const to = directory.person(action.toPersonId);
-    if (!to) return { fieldErrors: { toPersonId: 'That person is not in the directory: choose someone else.' } };
+    if (!to)
+      return { fieldErrors: { toPersonId: 'That person is not in the directory: choose someone from the list.' } };
     // The card offers the partnership's people; a crafted id must not carry the case out of it (COM-2).
     const inPartnership = directory.ofProcedure(procedure.id).people.some((p) => p.id === to.id);
     if (!inPartnership && to.agencyId !== directory.person(ctx.personId)?.agencyId) {

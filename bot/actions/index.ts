@@ -30,7 +30,9 @@ export const actionHandlers: { [V in Verb]: ActionHandler<ActionOf<V>> } = {
   assignLogId: challengeCommand,
 };
 
-export async function handleAction(ctx: ActionContext): Promise<ActionResult | { problem: string; verb?: string }> {
+export async function handleAction(
+  ctx: ActionContext,
+): Promise<ActionResult | { problem: string; verb?: string; errors?: Record<string, string> }> {
   const parsed = parseCardAction(ctx.raw);
   if (parsed.ok) {
     // Each handler takes its own verb's action: the table above pairs them.
@@ -51,7 +53,7 @@ export async function handleAction(ctx: ActionContext): Promise<ActionResult | {
       fieldErrors: parsed.errors,
     });
   }
-  return { problem: Object.values(parsed.errors).join(' '), verb: parsed.verb };
+  return { problem: Object.values(parsed.errors).join(' '), verb: parsed.verb, errors: parsed.errors };
 }
 
 function versionOf(raw: unknown): number | undefined {

@@ -100,7 +100,7 @@ export async function raise(ctx: ActionContext, action: ActionOf<'raise'>): Prom
 
 const FORM_USED = {
   title: 'This form has already been used',
-  text: 'A challenge has already been raised from this form. Type **raise challenge** for a new form.',
+  text: 'A challenge has already been raised from this form. Type raise challenge for a new form.',
   tone: 'warning',
 } as const;
 

@@ -3,29 +3,24 @@
  * resolved yesterday, each item named by its case reference only (a digest holds no name of a
  * child or adult) with a button to open it. Long sections are cut to keep under 40 KB. Pure.
  */
-import type { Procedure } from '../../src/procedures/schema';
-import type { Challenge } from '../../src/workflow/types';
 import { formatDay } from './format';
 import { openData, summaryOf } from './summary';
 
-export const DIGEST_SECTIONS = ['awaitingYou', 'overdue', 'dueToday', 'new', 'resolvedYesterday'] as const;
-export type DigestSection = (typeof DIGEST_SECTIONS)[number];
+import { DIGEST_SECTIONS, type DigestEntry, type DigestSection } from '../../src/scheduler/digest';
 
+export { DIGEST_SECTIONS, type DigestEntry, type DigestSection };
+
+/** Red only for what is overdue. */
 const HEADINGS: Record<DigestSection, [heading: string, color: string]> = {
-  awaitingYou: ['Awaiting your action', 'accent'],
   overdue: ['Overdue', 'attention'],
   dueToday: ['Due today', 'warning'],
+  awaitingYou: ['Awaiting your action', 'accent'],
   new: ['New', 'default'],
   resolvedYesterday: ['Resolved yesterday', 'good'],
 };
 
 /** At most this many items a section; the rest are counted. */
 export const MAX_ITEMS_PER_SECTION = 12;
-
-export interface DigestEntry {
-  procedure: Procedure;
-  challenge: Challenge;
-}
 
 export interface DigestInput {
   /** The day the digest is for (London), e.g. '2027-01-08'. */
@@ -44,13 +39,15 @@ export function toDigestCardData(input: DigestInput) {
       heading,
       color,
       total: entries.length,
-      items: entries.slice(0, MAX_ITEMS_PER_SECTION).map(({ procedure, challenge }) => {
+      items: entries.slice(0, MAX_ITEMS_PER_SECTION).map(({ procedure, challenge, awaitingYou }) => {
         const s = summaryOf(procedure, challenge, input.now);
+        const due =
+          challenge.status === 'resolved' ? 'Resolved' : `${s.deadline.overdue ? 'Was due' : 'Due'} ${s.deadline.text}`;
         return {
           caseReference: s.caseReference,
           procedure: s.procedure,
           stage: s.stage,
-          deadline: challenge.status === 'resolved' ? 'Resolved' : `Due ${s.deadline.text}`,
+          deadline: k !== 'awaitingYou' && awaitingYou ? `${due} · waiting for you` : due,
           data: openData(challenge),
         };
       }),
@@ -58,9 +55,12 @@ export function toDigestCardData(input: DigestInput) {
     };
   });
   const count = (k: DigestSection) => input.sections[k]?.length ?? 0;
+  const waiting = DIGEST_SECTIONS.flatMap((k) => input.sections[k] ?? []).filter(
+    (e) => e.awaitingYou || input.sections.awaitingYou?.includes(e),
+  ).length;
   return {
     title: `Professional challenges: ${formatDay(input.day)}`,
-    summary: `${count('awaitingYou')} awaiting you, ${count('overdue')} overdue, ${count('dueToday')} due today.`,
+    summary: `${waiting} waiting for you; ${count('overdue')} overdue, ${count('dueToday')} due today.`,
     sections,
     empty: sections.length === 0,
   };

@@ -3,6 +3,7 @@
  * resolution (COM-4, LEE-9): what changed, where it stands, who owns it, the deadline and,
  * once resolved, the agreed outcome. Pure.
  */
+import { stageOf } from '../../src/procedures/lookup';
 import type { Procedure } from '../../src/procedures/schema';
 import type { Challenge } from '../../src/workflow/types';
 import { ownersSentence } from './people';
@@ -30,7 +31,11 @@ export function toFeedbackCardData({ procedure, challenge, change, now }: Feedba
   const r = challenge.resolution;
   return {
     ...s,
-    change: cut(change, MAX_CHANGE),
+    // Once resolved, the outcome is in its own box just below: the change is not said twice.
+    change:
+      challenge.status === 'resolved' && r
+        ? `Your challenge on case ${challenge.caseReference} was resolved at ${stageOf(procedure, r.stageId).label}.`
+        : cut(change, MAX_CHANGE),
     owners: ownersSentence(challenge, currentStageOf(procedure, challenge).owners),
     resolution: {
       show: challenge.status === 'resolved' && r !== undefined,

@@ -5,16 +5,24 @@
  */
 import type { Form, FormField, OwnerRole } from '../../src/procedures/schema';
 import { choiceValue } from '../choice-value';
+import { INPUT_LIMITS } from '../limits';
 
 export interface FieldInput {
   id: string;
   label: string;
   hint: string;
-  input: 'text' | 'date' | 'toggle' | 'choice';
+  /** 'person' is a directory picker: a filtered choice today, a typeahead (Data.Query) later. */
+  input: 'text' | 'date' | 'toggle' | 'choice' | 'person';
   multiline: boolean;
   multi: boolean;
   choices: { title: string; value: string }[];
   value: string;
+  /** Why the value sent was not accepted, shown beside the input; '' when none. */
+  error: string;
+  /** Input.ChoiceSet style: 'expanded' (radio buttons) or 'compact'. */
+  style: 'expanded' | 'compact';
+  placeholder: string;
+  maxLength: number;
 }
 
 /** Fields the viewer fills in: a field `completedBy` some roles is only for those roles. */
@@ -22,10 +30,9 @@ export function fieldsFor(form: Form, viewerRoles: readonly OwnerRole[]): FormFi
   return form.fields.filter((f) => !f.completedBy || f.completedBy.some((r) => viewerRoles.includes(r)));
 }
 
-function inputOf(
-  field: FormField,
-  agencies: readonly string[],
-): Pick<FieldInput, 'input' | 'multiline' | 'multi' | 'choices' | 'hint'> {
+type Shape = Pick<FieldInput, 'input' | 'multiline' | 'multi' | 'choices' | 'hint'>;
+
+function inputOf(field: FormField, agencies: readonly string[]): Shape {
   const hint = field.hint ?? '';
   switch (field.kind) {
     case 'date':
@@ -73,23 +80,81 @@ function inputOf(
   }
 }
 
+/** The longest text an input keeps when a card comes back with what was typed: the inputs' own maxLength. */
+const MAX_KEPT_INPUT = INPUT_LIMITS.text;
+
+/**
+ * A value a press sent, as the text an input may show again: strings (cut to the inputs'
+ * length), numbers and booleans as written, a list of those joined by commas; anything else
+ * (an object, a nested list) is not something an input could have sent, and is dropped.
+ */
+export function keptInput(value: unknown): string {
+  const scalar = (v: unknown): string | undefined =>
+    typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+  const text = Array.isArray(value)
+    ? value.every((v) => scalar(v) !== undefined)
+      ? value.map(scalar).join(',')
+      : ''
+    : (scalar(value) ?? '');
+  return text.slice(0, MAX_KEPT_INPUT);
+}
+
+/** What a sub-form shows again: the values sent and the errors, by field id with or without the verb prefix. */
+export interface Kept {
+  values?: Readonly<Record<string, unknown>>;
+  errors?: Readonly<Record<string, string>>;
+}
+
+const keptBy = <T>(record: Readonly<Record<string, T>> | undefined, prefix: string, id: string): T | undefined =>
+  record?.[`${prefix}.${id}`] ?? record?.[id];
+
+/** An error beside its field, naming it: "Agreed outcome: please fill this in." */
+function fieldError(label: string, message: string | undefined): string {
+  if (!message) return '';
+  return `${label}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+}
+
+/** One input of a sub-form, with the value and the error it comes back with. */
+export function input(
+  prefix: string,
+  id: string,
+  label: string,
+  shape: Partial<Omit<FieldInput, 'id' | 'label'>> & { required?: boolean },
+  kept: Kept = {},
+): FieldInput {
+  const { required, ...rest } = shape;
+  const sent = keptBy(kept.values, prefix, id);
+  const base: FieldInput = {
+    id: `${prefix}.${id}`,
+    label: required ? `${label} (required)` : label,
+    hint: '',
+    input: 'text',
+    multiline: false,
+    multi: false,
+    choices: [],
+    value: '',
+    error: fieldError(label, keptBy(kept.errors, prefix, id)),
+    style: 'expanded',
+    placeholder: '',
+    maxLength: MAX_KEPT_INPUT,
+    ...rest,
+  };
+  if (base.input === 'toggle') return { ...base, value: String(keptInput(sent) === 'true') };
+  if (sent === undefined) return base;
+  if (base.input !== 'choice') return { ...base, value: keptInput(sent) };
+  // A kept choice is shown as the value its choice is sent as; a list is kept item by item
+  // (the partnerships' wording has commas in it).
+  const items = Array.isArray(sent) && keptInput(sent) !== '' ? sent.map(String) : keptInput(sent).split(',');
+  return { ...base, value: items.map(choiceValue).filter(Boolean).join(',') };
+}
+
 export function fieldInputs(
   prefix: string,
   fields: readonly FormField[],
   agencies: readonly string[] = [],
-  values: Record<string, unknown> = {},
+  kept: Kept = {},
 ): FieldInput[] {
-  return fields.map((field) => {
-    const v = values[field.id];
-    const shape = inputOf(field, agencies);
-    const listed = Array.isArray(v) ? v.map(String) : v === undefined || v === null ? [] : [String(v)];
-    // A kept choice is shown as the value its choice is sent as.
-    const value = (shape.input === 'choice' ? listed.map(choiceValue) : listed).join(',');
-    return {
-      id: `${prefix}.${field.id}`,
-      label: field.required ? `${field.label} (required)` : field.label,
-      value: shape.input === 'toggle' ? String(value === 'true') : value,
-      ...shape,
-    };
-  });
+  return fields.map((field) =>
+    input(prefix, field.id, field.label, { ...inputOf(field, agencies), required: field.required }, kept),
+  );
 }

@@ -9,14 +9,19 @@ import { personInWords } from './people';
 export type NoticeTone = 'default' | 'good' | 'warning' | 'attention';
 
 /**
- * What a card says about the press that produced it: done (a confirmation, in a quiet good
- * style), refused (the workflow's reason) or a problem (input or storage), both in attention.
+ * What a card says at its top about the press that produced it: 'done' (a confirmation, in
+ * the good, quiet style), 'refused' (not the presser's to do, or the challenge moved on) or
+ * 'problem' (what was sent could not be used): those two in the attention style.
  */
 export type CardNotice = { tone: 'done' | 'refused' | 'problem'; text: string };
 
-/** The container style a notice is drawn in. */
-export const noticeStyle = (notice: CardNotice | undefined): 'good' | 'attention' | 'default' =>
-  notice === undefined ? 'default' : notice.tone === 'done' ? 'good' : 'attention';
+/** A notice as a card binds it: shown or not, its words, the container style of its tone. */
+export function noticeView(notice: CardNotice | undefined) {
+  if (!notice || notice.text.trim() === '') return { show: false, text: '', style: 'default', color: 'default' };
+  const style = notice.tone === 'done' ? 'good' : 'attention';
+  return { show: true, text: notice.text, style, color: notice.tone === 'done' ? 'default' : 'attention' };
+}
+export type NoticeView = ReturnType<typeof noticeView>;
 
 export interface NoticeInput {
   text: string;

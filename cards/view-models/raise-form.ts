@@ -7,6 +7,7 @@
 import type { Procedure } from '../../src/procedures/schema';
 import { choiceValue } from '../choice-value';
 import { NOT_A_COMPLAINT, SAFETY_REMINDER } from './wording';
+import { keptInput } from './form-fields';
 import { personChoices, type DirectoryPerson } from './people';
 
 /** Input ids of the raise form, in the order they appear (also the order of the error summary). */
@@ -60,30 +61,30 @@ export interface RaiseFormInput {
   challengeId: string;
   /** People the challenge may be raised with (the directory, cut to a size a card can carry). */
   people: readonly DirectoryPerson[];
-  /** What the user entered before, kept on a re-render. */
-  values?: Partial<Record<RaiseField, string | string[] | undefined>>;
+  /** What the user entered before, kept on a re-render: a press's data as sent, checked here. */
+  values?: Readonly<Record<string, unknown>>;
   /** Field id → message, shown beside the field and in a summary at the top. */
   errors?: Partial<Record<string, string>>;
 }
 
-const asText = (v: string | string[] | undefined): string => (Array.isArray(v) ? v.join(',') : (v ?? ''));
-
 export function toRaiseFormCardData(input: RaiseFormInput) {
   const { procedure, values = {}, errors = {} } = input;
-  const v = Object.fromEntries(RAISE_FIELDS.map((f) => [f, asText(values[f])])) as Record<RaiseField, string>;
+  // Only what an input could have sent comes back into an input (never an object from a crafted press).
+  const v = Object.fromEntries(RAISE_FIELDS.map((f) => [f, keptInput(values[f])])) as Record<RaiseField, string>;
   v.procedureId = procedure.id;
   if (!v.subject && procedure.subjects.length === 1) v.subject = procedure.subjects[0] ?? '';
   v.kind ||= 'decision';
   v.urgency ||= 'standard';
   // Kept areas are shown as the slugs the choices are sent as (see choice-value.ts).
-  const areas = (Array.isArray(values.areas) ? values.areas : v.areas.split(','))
-    .map((a) => choiceValue(a))
-    .filter(Boolean);
+  const sent = values.areas;
+  const listed = Array.isArray(sent) && sent.every((a) => typeof a === 'string') ? sent : v.areas.split(',');
+  const areas = listed.map((a) => choiceValue(a)).filter(Boolean);
   v.areas = (procedure.multipleAreas ? areas : areas.slice(0, 1)).join(',');
   const err = Object.fromEntries(RAISE_FIELDS.map((f) => [f, errors[f] ?? ''])) as Record<RaiseField, string>;
   const summary = Object.entries(errors)
     .filter((e): e is [string, string] => Boolean(e[1]))
-    .map(([f, message]) => `${LABELS[f as RaiseField] ?? f}: ${message}`);
+    // An error of the whole form (the procedure's own refusal) is said as it is, with no field name.
+    .map(([f, message]) => (f in LABELS ? `${LABELS[f as RaiseField]}: ${message}` : message));
   const immediate = procedure.immediateRoute
     ? procedure.stages.find((s) => s.id === procedure.immediateRoute?.stage)
     : undefined;

@@ -55,6 +55,8 @@ export function toReminderCardData(input: ReminderInput) {
     offer: {
       show: level === 'escalationOffer' && next !== undefined,
       to: next ? `${next.label}, ${next.title}` : '',
+      /** The button says where to, briefly: a stage's title can be too long for a button. */
+      label: next?.label ?? '',
       reason: `${stage.label} was due ${s.deadline.text} and is ${overdueBy}.`,
       data: { verb: 'escalate', challengeId: challenge.id, version: challenge.version },
     },

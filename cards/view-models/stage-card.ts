@@ -1,35 +1,30 @@
 /**
- * The stage card's data (cards/templates/stage-card.json): one person's view of a challenge.
- * Buttons are exactly the commands the viewer may give (the workflow's allowedCommands);
- * details of the case are shown only because the viewer is on the challenge (a person who is
- * not gets the minimal card). Pure: `now` and the viewer are passed in.
+ * The stage card's data (cards/templates/stage-card.json): one person's view of a challenge,
+ * laid out to be acted on in ten seconds. A header (case reference, stage, status), why it is
+ * with you (who sent it, when, their words), when it is due, the timeline, then the next step
+ * as one or two primary buttons with the rest under "More actions"; the case details, the
+ * records and the history fold away behind "Show details". Buttons are exactly the commands
+ * the workflow would not refuse the viewer (allowedCommands). Details are shown only because
+ * the viewer is on the challenge (anyone else gets the minimal card). Pure.
  */
-import { COMMAND_VERBS } from '../verbs';
+import type { WorkingCalendar } from '../../src/calendar';
 import { stageOf } from '../../src/procedures/lookup';
-import type { Procedure, Stage } from '../../src/procedures/schema';
-import type { Challenge, Command, PersonRef } from '../../src/workflow/types';
-import { deadlineView, formatWhen } from './format';
-import { fieldInputs, fieldsFor } from './form-fields';
-import {
-  capitalise,
-  MAX_REFRESH_USERS,
-  ownerLines,
-  peopleOnChallenge,
-  personChoices,
-  type DirectoryPerson,
-} from './people';
-import { challengeDetails, stageHistory, statusLine } from './stage-details';
-import { noticeStyle, type CardNotice } from './notice';
-import type { Viewer } from './viewer';
+import type { Procedure } from '../../src/procedures/schema';
+import { calendarOf } from '../../src/workflow/calendar-of';
 import { isStale } from '../../src/workflow/stale';
-import { MOVED_ON, roleInWords, SAFETY_REMINDER } from './wording';
+import { timelineOf } from '../../src/workflow/timeline';
+import type { Challenge, ChallengeEvent, PersonRef } from '../../src/workflow/types';
+import { formatDay } from './format';
+import { noticeView, type CardNotice } from './notice';
+import { MAX_REFRESH_USERS, ownerLines, peopleOnChallenge, personInWords, type DirectoryPerson } from './people';
+import { BUTTON_VERBS, stageActions, type ButtonVerb, type FormErrors } from './stage-actions';
+import { challengeDetails, stageHistory } from './stage-details';
+import { quote, timelineRows, whenDue, whyWithYou } from './stage-situation';
+import type { Viewer } from './viewer';
+import { MOVED_ON, SAFETY_REMINDER } from './wording';
 
-export type CommandType = Command['type'];
+export { BUTTON_VERBS, type ButtonVerb, type FormErrors };
 export type { Viewer };
-
-/** The commands a stage card offers as buttons, in the order they appear. */
-export const BUTTON_VERBS = COMMAND_VERBS;
-export type ButtonVerb = (typeof BUTTON_VERBS)[number];
 
 export interface StageCardInput {
   procedure: Procedure;
@@ -42,110 +37,115 @@ export interface StageCardInput {
   people?: readonly DirectoryPerson[];
   /** Agency names for 'agencies' fields of the partnership's forms. */
   agencies?: readonly string[];
-  /** What the press that produced this card came to: shown at the top, in its tone. */
+  /** What the press that produced this card came to: a confirmation, a refusal, a problem. */
   notice?: CardNotice;
+  /** A press whose input was not accepted: its sub-form comes back open, input kept, errors beside fields. */
+  formErrors?: FormErrors;
+  /** The procedure's working calendar (bank holidays, closure days); built from the procedure when not given. */
+  calendar?: WorkingCalendar;
+  /** The stored history, for the paused spans of the timeline. */
+  events?: readonly ChallengeEvent[];
   /** Teams wants user MRIs in refresh.userIds; the default is the person's id as stored. */
   userIdOf?: (p: PersonRef) => string;
 }
 
-function escalateData(procedure: Procedure, stage: Stage, viewer: Viewer) {
-  const targets = stage.escalateTo
-    .map((id) => stageOf(procedure, id))
-    .map((s) => ({ title: `${s.label}: ${s.title}`, value: s.id }));
-  const route = procedure.immediateRoute;
-  const immediateStage = route ? stageOf(procedure, route.stage) : undefined;
-  const routes = viewer.escalateRoutes.map((r) =>
-    r === 'next'
-      ? { title: 'The next stage', value: 'next' }
-      : {
-          title: `Immediate route: ${immediateStage ? `${immediateStage.label}, ${immediateStage.title}` : ''}`,
-          value: 'immediate',
-        },
-  );
-  const onlyImmediate = !viewer.escalateRoutes.includes('next');
+const MAX_ACTIONS_PER_ROW = 5;
+
+function rowsOf<T>(items: readonly T[], size: number): T[][] {
+  const rows: T[][] = [];
+  for (let i = 0; i < items.length; i += size) rows.push(items.slice(i, i + size));
+  return rows;
+}
+
+const STATUS = {
+  open: ['Open', 'accent'],
+  overdue: ['Overdue', 'attention'],
+  paused: ['Paused', 'warning'],
+  resolved: ['Resolved', 'good'],
+} as const;
+
+function resolution(procedure: Procedure, challenge: Challenge) {
+  const r = challenge.resolution;
+  if (challenge.status !== 'resolved' || !r)
+    return { show: false, headline: '', agreedOutcome: '', outstandingIssues: '' };
+  const at = stageOf(procedure, r.stageId);
+  const by = peopleOnChallenge(challenge).find((p) => p.id === r.resolvedBy);
   return {
-    // Where to go is asked only when there is a choice on the ordinary ladder.
-    showTarget: !onlyImmediate && targets.length > 1,
-    targets,
-    target: targets[0]?.value ?? '',
-    // Shown whenever the immediate route is open, even alone, so the person sees which route it is.
-    showRoute: viewer.escalateRoutes.includes('immediate'),
-    routes,
-    route: routes[0]?.value ?? 'next',
+    show: true,
+    headline: `Resolved at ${at.label}, ${at.title}, on ${formatDay(r.resolvedAt)}${by ? ` by ${personInWords(by)}` : ''}.`,
+    agreedOutcome: quote(r.agreedOutcome),
+    outstandingIssues: quote(r.outstandingIssues),
   };
 }
 
 export function toStageCardData(input: StageCardInput) {
   const { procedure, challenge, viewer, now } = input;
+  const calendar = input.calendar ?? calendarOf(procedure);
   const stage = stageOf(procedure, challenge.stageId);
-  const record = challenge.stages.filter((s) => s.stageId === stage.id).at(-1);
-  const allowed = new Set(viewer.allowed);
-  const recordForm = procedure.forms.find((f) => f.id === stage.record);
-  const notificationForm = procedure.forms.find((f) => f.id === viewer.notificationForms[0]);
-  const can = Object.fromEntries(BUTTON_VERBS.map((v) => [v, allowed.has(v)])) as Record<ButtonVerb, boolean>;
-  can.recordOutcome &&= Boolean(recordForm);
-  can.recordNotification &&= Boolean(notificationForm);
+  const resolved = challenge.status === 'resolved';
+  const timeline = timelineOf({
+    procedure,
+    challenge,
+    now,
+    calendar,
+    ...(input.events ? { events: input.events } : {}),
+  });
+  const when = whenDue({ procedure, challenge, now, calendar, timeline });
+  const why = whyWithYou(procedure, challenge, viewer.id);
+  const actions = stageActions({
+    procedure,
+    challenge,
+    viewer,
+    ...(input.people ? { people: input.people } : {}),
+    ...(input.agencies ? { agencies: input.agencies } : {}),
+    ...(input.formErrors ? { formErrors: input.formErrors } : {}),
+  });
+  const status = resolved
+    ? STATUS.resolved
+    : challenge.status === 'paused'
+      ? STATUS.paused
+      : when.overdue
+        ? STATUS.overdue
+        : STATUS.open;
+  const decides = actions.primary.length + actions.more.length > 0 || Boolean(actions.inline);
   const hidden = (verb: string) => ({ verb, challengeId: challenge.id, version: challenge.version });
   const userIdOf = input.userIdOf ?? ((p: PersonRef) => p.id);
-  const live = challenge.status === 'open';
-  const deadline = deadlineView(
-    record?.deadline,
-    now,
-    live,
-    stage.deadline.kind === 'none' ? stage.deadline.guidance : undefined,
-  );
-  const owners = ownerLines(challenge, stage.owners);
+  const pending = challenge.pendingExtension;
 
   return {
     caseReference: challenge.caseReference,
+    title: resolved
+      ? `${challenge.caseReference}: resolved at ${stageOf(procedure, challenge.resolution?.stageId ?? stage.id).label}`
+      : `${challenge.caseReference}: ${stage.label}, ${stage.title}`,
     procedure: procedure.partnership,
-    stage: { label: stage.label, title: stage.title, summary: stage.summary },
-    movedOn: isStale(challenge, input.seenVersion),
+    status: { text: status[0], color: status[1] },
+    movedOn: challenge.status !== 'resolved' && isStale(challenge, input.seenVersion),
     movedOnText: MOVED_ON,
-    problem: input.notice?.text ?? '',
-    noticeStyle: noticeStyle(input.notice),
-    safety: SAFETY_REMINDER,
-    status: statusLine(procedure, challenge),
-    deadline,
-    owners,
-    you: viewer.roles.length
-      ? `You are on this challenge as ${viewer.roles.map((r) => roleInWords(r)).join(' and ')}.`
-      : 'You are on this challenge.',
-    details: challengeDetails(procedure, challenge),
-    history: stageHistory(procedure, challenge),
-    pendingExtension: challenge.pendingExtension
-      ? `More time asked for, until ${formatWhen(challenge.pendingExtension.until)}: ${challenge.pendingExtension.reason}`
+    notice: noticeView(input.notice),
+    resolution: resolution(procedure, challenge),
+    why: { show: !resolved, ...why },
+    when: { show: !resolved, ...when },
+    pendingExtension: pending
+      ? `${personInWords(peopleOnChallenge(challenge).find((p) => p.id === pending.requestedBy) ?? { name: 'An owner' })} asked for more time, until ${formatDay(pending.until)}: ${quote(pending.reason)}`
       : '',
-    can,
-    groups: {
-      decide: can.recordOutcome || can.escalate || can.resolve,
-      time: can.requestExtension || can.agreeExtension || can.declineExtension || can.pause || can.resume,
-      record: can.handOver || can.recordMeeting || can.recordNotification || can.assignLogId,
+    timeline: timelineRows(timeline),
+    // COM-1: on every card that asks for a decision, as one quiet line.
+    safety: { show: decides, text: SAFETY_REMINDER },
+    actions: {
+      primary: actions.primary,
+      // An ActionSet holds at most five actions (the hosts' maxActions): the rest go in rows of five.
+      moreRows: rowsOf(actions.more, MAX_ACTIONS_PER_ROW).map((row) => ({ row })),
+      hasMore: actions.more.length > 0,
+      inline: actions.inline ?? { show: false },
+      hasInline: Boolean(actions.inline),
     },
-    outcomeForm: {
-      title: recordForm?.title ?? '',
-      fields: recordForm
-        ? fieldInputs('recordOutcome', fieldsFor(recordForm, viewer.roles), input.agencies, record?.outcome)
-        : [],
+    details: {
+      ...challengeDetails(procedure, challenge),
+      stageSummary: `${stage.label}, ${stage.title}: ${stage.summary}`,
+      owners: ownerLines(challenge, stage.owners),
+      history: stageHistory(procedure, challenge),
     },
-    notificationForm: {
-      formId: notificationForm?.id ?? '',
-      title: notificationForm ? (notificationForm.document ?? notificationForm.title) : '',
-      fields: notificationForm
-        ? fieldInputs('recordNotification', fieldsFor(notificationForm, viewer.roles), input.agencies)
-        : [],
-    },
-    escalate: escalateData(procedure, stage, viewer),
-    handOver: {
-      roles: viewer.roles.map((r) => ({ title: capitalise(roleInWords(r)), value: r })),
-      role: viewer.roles[0] ?? '',
-      people: personChoices((input.people ?? []).filter((p) => p.id !== viewer.id)),
-    },
-    data: {
-      ...Object.fromEntries(BUTTON_VERBS.map((v) => [v, hidden(v)])),
-      recordNotification: { ...hidden('recordNotification'), formId: notificationForm?.id ?? '' },
-      refresh: hidden('refresh'),
-    },
+    data: { refresh: hidden('refresh') },
     refreshUserIds: peopleOnChallenge(challenge)
       .filter((p) => p.reachable)
       .slice(0, MAX_REFRESH_USERS)

@@ -11,9 +11,9 @@ import { peopleOnChallenge, personInWords } from './people';
 const MAX_ENTRY = 400;
 const cut = (s: string) => (s.length > MAX_ENTRY ? `${s.slice(0, MAX_ENTRY - 1)}…` : s);
 
-function nameOf(challenge: Challenge, id: string | undefined): string {
+function nameOf(challenge: Challenge, id: string | undefined, known?: string): string {
   if (!id) return 'someone';
-  return peopleOnChallenge(challenge).find((p: PersonRef) => p.id === id)?.name ?? 'someone no longer on it';
+  return peopleOnChallenge(challenge).find((p: PersonRef) => p.id === id)?.name ?? known ?? 'someone no longer on it';
 }
 
 export function challengeDetails(procedure: Procedure, challenge: Challenge) {
@@ -63,8 +63,14 @@ export function stageHistory(procedure: Procedure, challenge: Challenge) {
     const outcome = Object.entries(record.outcome ?? {})
       .filter(([, v]) => valueText(v) !== '')
       .map(([id, v]) => ({ title: form?.fields.find((f) => f.id === id)?.label ?? id, value: cut(valueText(v)) }));
+    const from = record.enteredFrom ? procedure.stages.find((s) => s.id === record.enteredFrom)?.label : undefined;
+    const sentBy = record.enteredBy ? nameOf(challenge, record.enteredBy.id, record.enteredBy.name) : undefined;
     return {
       heading: `${stage?.label ?? record.stageId}: ${stage?.title ?? ''}`,
+      entry:
+        from && sentBy
+          ? `Escalated from ${from} by ${sentBy}${record.entryReason ? `: “${cut(record.entryReason)}”` : ''}`
+          : '',
       line: `Started ${formatDay(record.startedAt)}${record.startedLate ? ' (later than the procedure allows)' : ''}${ended}`,
       recorded: record.outcomeRecordedAt
         ? `Outcome recorded by ${nameOf(challenge, record.outcomeRecordedBy)} on ${formatDay(record.outcomeRecordedAt)}`
@@ -76,18 +82,4 @@ export function stageHistory(procedure: Procedure, challenge: Challenge) {
     line: `Meeting on ${formatDay(m.date)} (${m.familyAttended ? 'family attended' : 'family did not attend'}): ${cut(m.outcome)}`,
   }));
   return { stages, meetings };
-}
-
-export function statusLine(procedure: Procedure, challenge: Challenge): string {
-  if (challenge.status === 'resolved' && challenge.resolution) {
-    const r = challenge.resolution;
-    const at = procedure.stages.find((st) => st.id === r.stageId)?.label ?? r.stageId;
-    return `Resolved at ${at} on ${formatDay(r.resolvedAt)}. Agreed outcome: ${cut(r.agreedOutcome)} How outstanding issues will be pursued: ${cut(r.outstandingIssues)}`;
-  }
-  if (challenge.status === 'paused') {
-    const since = challenge.pausedAt ? ` since ${formatDay(challenge.pausedAt)}` : '';
-    const clock = procedure.pauseStopsClock ? ' The clock is stopped.' : '';
-    return `Paused${since}: ${challenge.pauseReason ?? 'no reason given'}.${clock}`;
-  }
-  return 'Open';
 }

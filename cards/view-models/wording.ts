@@ -13,6 +13,9 @@ export const NOT_A_COMPLAINT =
 /** Shown to anyone not on the challenge. */
 export const NOT_ON_CHALLENGE = 'Only the people on this challenge can see its details.';
 
+/** A press by someone not on the challenge, refused. */
+export const ONLY_PEOPLE_ON_IT_ACT = 'Only the people on this challenge can act on it.';
+
 export const MOVED_ON = 'This challenge has moved on since this card was sent; here is where it stands now.';
 
 /** "raising.lineManager" → "the raising agency's line manager": the workflow's words, so cards and refusals agree. */

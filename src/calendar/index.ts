@@ -14,3 +14,4 @@ export { createWorkingCalendar, type WorkingCalendar, type WorkingCalendarOption
 export { END_OF_WORKING_DAY, endOfWorkingDay, londonDate, londonInstant, londonTime } from './london-time';
 export { computeDeadline, type DeadlineAnchors } from './deadline-rule';
 export { earliest, pausedWorkingDays, shiftDeadline, type DeadlineShift } from './deadline-shift';
+export { formatDay, formatInstant, formatWhen } from './format';

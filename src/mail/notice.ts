@@ -7,7 +7,8 @@
  * added only where the partnership allows it. Pure: plain data in, the message out.
  */
 import type { Procedure } from '../procedures/schema';
-import { currentRecord, currentStage, formatDue, type Challenge, type PersonRef } from '../workflow';
+import { formatInstant } from '../calendar';
+import { currentRecord, currentStage, type Challenge, type PersonRef } from '../workflow';
 
 export interface EmailNotice {
   to: { address: string; displayName: string };
@@ -70,7 +71,7 @@ export function emailNotice(recipient: { name: string; email: string }, facts: N
     `A professional challenge under the ${facts.partnership} escalation procedure needs you. Case reference: ${facts.caseReference}.`,
     `Where it stands: ${facts.stage}.`,
     `What is asked of you: ${facts.asked}`,
-    facts.dueBy ? `By when: ${formatDue(facts.dueBy)} (UK time).` : 'By when: this stage has no fixed deadline.',
+    facts.dueBy ? `By when: ${formatInstant(facts.dueBy)} (UK time).` : 'By when: this stage has no fixed deadline.',
     `Whom to contact: ${facts.contact.name}${who ? ` (${who})` : ''}${reach ? `, ${reach}` : ''}.`,
     ...(facts.areas ? [`What the disagreement is about: ${facts.areas.join('; ')}.`] : []),
     'The details of the case are not in this email. Please contact the person above, using the case reference, by your usual secure means.',

@@ -19,12 +19,15 @@ import type { Challenge, PersonRef } from '../workflow/types';
 export const DIGEST_TIME = '07:30';
 export const DIGEST_LATEST = '10:00';
 
-export const DIGEST_SECTIONS = ['awaitingYou', 'overdue', 'dueToday', 'new', 'resolvedYesterday'] as const;
+/** The sections, most urgent first: a case is listed once, under the first that fits it. */
+export const DIGEST_SECTIONS = ['overdue', 'dueToday', 'awaitingYou', 'new', 'resolvedYesterday'] as const;
 export type DigestSection = (typeof DIGEST_SECTIONS)[number];
 
 export interface DigestEntry {
   procedure: Procedure;
   challenge: Challenge;
+  /** The person owns its current stage: said on the line, whichever section it is in. */
+  awaitingYou?: boolean;
 }
 
 export interface DigestPlan {
@@ -95,17 +98,19 @@ export function planDigest(
     if (!concerns(entry, person.id)) continue;
     const { challenge } = entry;
     const raisedAt = new Date(challenge.raisedAt);
-    if (raisedAt >= since && raisedAt < now) sections.new.push(entry);
-    if (challenge.status === 'resolved') {
-      const resolvedAt = challenge.resolution ? new Date(challenge.resolution.resolvedAt) : undefined;
-      if (resolvedAt && resolvedAt >= since && resolvedAt < startOfToday) sections.resolvedYesterday.push(entry);
-      continue;
-    }
-    if (challenge.status !== 'open') continue;
-    if (ownsCurrentStage(entry, person.id)) sections.awaitingYou.push(entry);
-    const deadline = deadlineOf(challenge);
-    if (deadline && deadline <= now) sections.overdue.push(entry);
-    else if (deadline && londonDate(deadline) === day) sections.dueToday.push(entry);
+    const resolvedAt = challenge.resolution ? new Date(challenge.resolution.resolvedAt) : undefined;
+    const deadline = challenge.status === 'open' ? deadlineOf(challenge) : undefined;
+    const awaitingYou = challenge.status === 'open' && ownsCurrentStage(entry, person.id);
+    const fits: Record<DigestSection, boolean> = {
+      overdue: Boolean(deadline && deadline <= now),
+      dueToday: Boolean(deadline && deadline > now && londonDate(deadline) === day),
+      awaitingYou,
+      new: raisedAt >= since && raisedAt < now,
+      resolvedYesterday:
+        challenge.status === 'resolved' && Boolean(resolvedAt && resolvedAt >= since && resolvedAt < startOfToday),
+    };
+    const section = DIGEST_SECTIONS.find((k) => fits[k]);
+    if (section) sections[section].push(awaitingYou ? { ...entry, awaitingYou } : entry);
   }
 
   const kept = Object.fromEntries(

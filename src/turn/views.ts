@@ -5,7 +5,7 @@
  * drawing a card reads storage at most once, and usually not at all.
  */
 import { renderCard, type AdaptiveCard } from '../../cards/render';
-import { stageCardFor } from '../../cards/stage-card-for';
+import { stageCardFor, type FormErrors } from '../../cards/stage-card-for';
 import { toFeedbackCardData } from '../../cards/view-models/feedback';
 import {
   toNoticeCardData,
@@ -28,6 +28,8 @@ import type { Challenge, ChallengeEvent, PersonRef, ReminderLevel } from '../wor
 
 export interface PersonCardOptions {
   notice?: CardNotice;
+  /** A press whose input was not accepted: its sub-form comes back open, input kept, errors beside fields. */
+  formErrors?: FormErrors;
   /** The version of the card pressed or refreshed: an older one is "moved on". */
   seenVersion?: number;
 }
@@ -104,6 +106,7 @@ export function createCardViews(deps: {
         now,
         people: choices.people,
         agencies: choices.agencies,
+        calendar: calendarOf(procedure),
         ...options,
         userIdOf: (p) => chat.get(p.id) ?? p.id,
       });

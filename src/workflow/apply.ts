@@ -52,8 +52,14 @@ function fold(c: Challenge, event: ChallengeEvent): void {
     case 'ChallengeRaised':
       throw new Error(`Challenge ${c.id} is already raised`);
     case 'StageEntered': {
-      const { from: _from, reason: _reason, ...record } = event.data;
-      c.stages.push(record);
+      // Who sent it here and why stay on the record, so the next owners' cards can say so.
+      const { from, reason, ...record } = event.data;
+      c.stages.push({
+        ...record,
+        ...(from !== undefined ? { enteredFrom: from } : {}),
+        ...(reason !== undefined ? { entryReason: reason } : {}),
+        enteredBy: { id: event.by.id, name: event.by.name },
+      });
       c.stageId = record.stageId;
       delete c.pendingExtension;
       return;

@@ -43,6 +43,9 @@ function withPractitioners(command: RaiseCommand): Participants {
   return participants;
 }
 
+/** "an Independent Reviewing Officer": a job title as a person. */
+const withArticle = (title: string): string => `${/^[aeiou]/i.test(title) ? 'an' : 'a'} ${title}`;
+
 const subjectWords = { child: 'children', adult: 'adults at risk' } as const;
 
 function problemsOf(procedure: Procedure, c: RaiseCommand, today: string): string[] {
@@ -91,7 +94,7 @@ export function decideRaise(
     const role = command.raisedBy.role ? `your role is ${command.raisedBy.role}` : 'your role is not recorded';
     return refusal(
       'notAllowed',
-      `In ${procedure.partnership} a challenge is raised by ${joinAnd(procedure.raisedBy)}; ${role}.`,
+      `In ${procedure.partnership} a challenge is raised by ${joinAnd(procedure.raisedBy.map(withArticle))}; ${role}.`,
     );
   }
   const problems = problemsOf(procedure, command, londonDate(now));

@@ -5,33 +5,17 @@
  * other means an owner the bot cannot reach, and the scheduler's reminders. Pure. What a
  * channel thread shows is drawn from the events themselves (cards/view-models/thread-event.ts).
  */
+import { formatInstant } from '../calendar/format';
 import type { Notification, Procedure } from '../procedures/schema';
 import { describeOwners, isReachable, peopleIn, peopleOnChallenge, sideOf } from './roles';
 import { findStage } from './stages';
 import type { Challenge, ChallengeEvent, Effect, PersonRef } from './types';
 
-const dueFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** "Tue 5 Jan 2027, 17:00" in London time, built from parts so ICU versions cannot change the punctuation. */
-export function formatDue(iso: string): string {
-  const parts = dueFormat.formatToParts(new Date(iso));
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}, ${get('hour')}:${get('minute')}`;
-}
-
 /** A practitioner's words as a sentence: one full stop, not two. */
 const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
-const dueWords = (deadline: string | undefined) => (deadline ? `due by ${formatDue(deadline)}` : 'no fixed deadline');
+const dueWords = (deadline: string | undefined) =>
+  deadline ? `due by ${formatInstant(deadline)}` : 'no fixed deadline';
 
 function notify(after: Challenge, notifications: readonly Notification[], stageId: string): Effect[] {
   return notifications.map((n) => ({

@@ -3,7 +3,7 @@ export * from './types';
 export { decide, preflight, type Press } from './decide';
 export { isStale, staleRefusal, MOVED_ON_REASON } from './stale';
 export { apply, replay, APPLIED_KEYS_KEPT, REMINDER_KEYS_KEPT } from './apply';
-export { effectsOf, formatDue } from './effects';
+export { effectsOf } from './effects';
 export { allowedCommands, mayTakeImmediateRoute } from './allowed';
 export { guard, extensionDeciders, type ChallengeCommandType, type GuardOptions } from './guards';
 export { mayEscalateAsNextLevel, workingDaysOverdue } from './escalation-offer';

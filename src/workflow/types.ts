@@ -47,6 +47,12 @@ export interface StageRecord {
   outcome?: Record<string, unknown>;
   outcomeRecordedAt?: string;
   outcomeRecordedBy?: string;
+  /** The stage it was escalated from; absent for the stage a challenge starts at. */
+  enteredFrom?: string;
+  /** Why it was escalated here, in the words of whoever escalated it (DUD-3, NEW-3, LEE-9). */
+  entryReason?: string;
+  /** Who moved it here: whoever escalated it, or the raiser for the first stage. */
+  enteredBy?: Actor;
 }
 
 export interface ExtensionRecord {
@@ -197,7 +203,10 @@ export interface EventBase {
 export type ChallengeEvent = EventBase &
   (
     | { type: 'ChallengeRaised'; data: Extract<Command, { type: 'raise' }> & { procedureId: string } }
-    | { type: 'StageEntered'; data: StageRecord & { from?: string; reason?: string } }
+    | {
+        type: 'StageEntered';
+        data: Omit<StageRecord, 'enteredFrom' | 'entryReason' | 'enteredBy'> & { from?: string; reason?: string };
+      }
     | { type: 'StageOutcomeRecorded'; data: { stageId: string; values: Record<string, unknown> } }
     | { type: 'Escalated'; data: { from: string; to: string; reason: string; route: 'next' | 'immediate' | 'skip' } }
     | { type: 'Resolved'; data: Resolution }

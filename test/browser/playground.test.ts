@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { chromiumPath, launchChromium, type Browser } from './support/chromium';
 import { npmStart, type NpmStart } from './support/npm-start';
-import { button, cardWith, openPersonalChat, say, showTop, textOf } from './support/teams-page';
+import { button, cardWith, fillLeedsRaise, openPersonalChat, say, showTop, textOf } from './support/teams-page';
 
 const shots =
   process.env.UPDATE_SCREENSHOTS === '1'
@@ -96,26 +96,12 @@ describe('Agents Playground, end to end in headless Chromium, from npm start', f
       /Leeds Safeguarding Children Partnership/,
       "her agency's partnership is chosen for her",
     );
-    await form.getByRole('textbox', { name: /Case reference/ }).fill(ref);
-    const raisedWith = form.getByRole('combobox', { name: /Raised with/ });
-    await raisedWith.click();
-    await raisedWith.fill('Grace');
-    await amira.getByRole('option', { name: /Grace Liu/ }).click();
-    await form.getByRole('radio', { name: /handling of referrals/ }).check();
-    await form
-      .getByRole('textbox', { name: /Your concern/ })
-      .fill('The referral was closed with no assessment although the school logged three incidents.');
-    await form
-      .getByRole('textbox', { name: /What you want to happen/ })
-      .fill('A strategy discussion and a child and family assessment.');
-    await form
-      .getByRole('textbox', { name: /Evidence-based reason/ })
-      .fill('Three incidents in two weeks, logged by the school.');
+    await fillLeedsRaise(amira, form, ref);
     await button(form, 'Raise').scrollIntoViewIfNeeded();
     await shot(amira, '01-amira-raise-form.png');
 
     await button(form, 'Raise').click();
-    const raised = cardWith(amira, `You raised a challenge on case ${ref}`);
+    const raised = cardWith(amira, `You raised a challenge for case ${ref}`);
     await raised.waitFor(visible);
     assert.match(await textOf(raised), new RegExp(`${ref}: Step 1, Practitioner to practitioner`));
     await showTop(raised);
@@ -151,10 +137,14 @@ describe('Agents Playground, end to end in headless Chromium, from npm start', f
     await openPersonalChat(ben, playgroundOf('Ben Ortiz'));
     const card = cardWith(ben, `${ref}: Step 2, Line manager to line manager`);
     await card.waitFor(visible);
-    assert.match(await textOf(card), /Resolve/);
+    // DUD-3, LEE-9: why it is with him, who sent it, in their own words.
+    assert.match(await textOf(card), /Amira Khan \(Class Teacher, [^)]+\) escalated it to you from Step 1/);
+    assert.match(await textOf(card), /“We could not agree at step 1\.”/);
     await showTop(card);
     await shot(ben, '06-ben-stage-card.png');
 
+    // The next step the procedure expects of him is first; resolving is under "More actions".
+    await button(card, 'More actions').click();
     await button(card, 'Resolve').first().click();
     await card
       .getByRole('textbox', { name: /agreed outcome/i })
@@ -165,7 +155,7 @@ describe('Agents Playground, end to end in headless Chromium, from npm start', f
     await button(card, 'Resolve').last().scrollIntoViewIfNeeded();
     await shot(ben, '07-ben-resolve.png');
     await button(card, 'Resolve').last().click();
-    const resolved = cardWith(ben, /Resolved at Step 2 on/);
+    const resolved = cardWith(ben, /You resolved the challenge at Step 2/);
     await resolved.waitFor(visible);
     assert.equal(await button(resolved, 'Escalate').count(), 0, 'a resolved challenge offers no more steps');
     await showTop(resolved);

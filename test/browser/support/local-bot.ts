@@ -13,6 +13,8 @@ import { freshTables } from '../../support/azurite';
 export interface LocalBot {
   app: App;
   directory: DirectoryDocument;
+  /** The business clock the bot and its scheduler see (system time until set). */
+  clock: OverridableClock;
   /** http://127.0.0.1:<port>/api/messages */
   endpoint: string;
   /** Every log line the bot wrote, as written. */
@@ -41,6 +43,7 @@ export async function startLocalBot(name: string, options: { now?: string } = {}
   return {
     app,
     directory: checked.directory,
+    clock,
     endpoint: `http://127.0.0.1:${port}/api/messages`,
     logLines,
     stop: () => app.close(),

@@ -42,3 +42,22 @@ export async function textOf(card: Locator): Promise<string> {
 export async function showTop(card: Locator): Promise<void> {
   await card.evaluate((element) => element.scrollIntoView({ block: 'start' }));
 }
+
+/** Amira's Leeds raise, as the README's story fills it in: the case reference, Grace, the area, her three texts. */
+export async function fillLeedsRaise(page: Page, form: Locator, ref: string): Promise<void> {
+  await form.getByRole('textbox', { name: /Case reference/ }).fill(ref);
+  const raisedWith = form.getByRole('combobox', { name: /Raised with/ });
+  await raisedWith.click();
+  await raisedWith.fill('Grace');
+  await page.getByRole('option', { name: /Grace Liu/ }).click();
+  await form.getByRole('radio', { name: /handling of referrals/ }).check();
+  await form
+    .getByRole('textbox', { name: /Your concern/ })
+    .fill('The referral was closed with no assessment although the school logged three incidents in two weeks.');
+  await form
+    .getByRole('textbox', { name: /What you want to happen/ })
+    .fill('A strategy discussion and a child and family assessment.');
+  await form
+    .getByRole('textbox', { name: /Evidence-based reason/ })
+    .fill('Three incidents logged by the school, and the health visitor’s report.');
+}

@@ -125,7 +125,7 @@ describe('a press answers at once (storage budget, hung sends, redelivery)', fun
       { sends: 'skip' },
     );
     assert.equal(first.status, 200);
-    assert.match(text(first.body), /You paused case LCC-HANG-1/);
+    assert.match(text(first.body), /You paused the challenge/);
     const grace = w.cards.get('Grace Liu')!;
     const second = await h.post(
       invokeAction(h.channel.url, h.user('Grace Liu'), 'refresh', grace.refresh.action.data),
@@ -145,7 +145,7 @@ describe('a press answers at once (storage budget, hung sends, redelivery)', fun
     );
     assert.match(
       text(third.body),
-      /You resumed case LCC-HANG-1/,
+      /You resumed the challenge/,
       'and a second transition while the first post still hangs',
     );
     assert.ok(h.channel.hanging() >= 1, 'the thread post is still hung');
@@ -179,7 +179,7 @@ describe('a press answers at once (storage budget, hung sends, redelivery)', fun
     assert.deepEqual(new Set(answers.map((a) => a.status)), new Set([200]));
     const bodies = answers.map((a) => text(a.body));
     assert.equal(new Set(bodies).size, 1, 'ten identical answers');
-    assert.match(bodies[0]!, /You escalated case LCC-TEN-1 to Step 2/);
+    assert.match(bodies[0]!, /You escalated to Step 2/);
     assert.doesNotMatch(bodies[0]!, /moved on/);
     const events = await h.app.stores.challenges.events(w.challengeId);
     assert.equal(events.filter((e) => e.type === 'Escalated').length, 1, 'one transition');

@@ -122,8 +122,8 @@ export class Outcome {
     readonly thread: ChallengeThread | undefined,
     readonly card: Card,
     readonly events: ChallengeEvent[],
-    /** Who pressed: their answer card is their card for the step, so nothing is sent them 1:1 again. */
-    readonly presser?: string,
+    /** Who pressed: their card is the invoke's answer (`card`). */
+    readonly presser: string,
   ) {}
 
   private name(id: string): string {
@@ -311,7 +311,15 @@ export function assertMovedTo(
   o: Outcome,
   expected: { label: string; from: string; cardsTo: string[]; raiser: string; caseReference: string },
 ): void {
-  o.assertCardsWith(expected.cardsTo, expected.label);
+  // One card per person per event: a presser who owns the new stage has it as the answer, not twice.
+  assertOneCardForThePresser(o);
+  const others = expected.cardsTo.filter((name) => name !== o.presser);
+  assert.deepEqual(o.stageCardsTo(), [...others].sort(), `stage cards at ${expected.label}`);
+  assert.match(
+    text(o.card),
+    new RegExp(`${expected.caseReference}: ${expected.label},`),
+    "the presser's card moved on",
+  );
   for (const [name, cards] of o.personal(isStageCard)) {
     assert.match(
       text(cards.at(-1)),
@@ -345,6 +353,22 @@ export function assertMovedTo(
   );
 }
 
+/** The presser's answer is their card, with a confirmation in words in the good style; nothing more is sent to them. */
+export function assertOneCardForThePresser(o: Outcome): void {
+  assert.ok(isStageCard(o.card), 'the answer is the stage card');
+  assert.equal(o.personal(isStageCard).get(o.presser), undefined, `${o.presser} is not sent a second card`);
+  assertDone(o.card);
+}
+
+/** A success notice: at the top, in the good style (never attention), in words that start with what you did. */
+export function assertDone(card: Card): void {
+  const notice = card.body?.find((b: Card) => b.type === 'Container' && b.style);
+  assert.ok(notice, 'a notice');
+  assert.equal(notice.style, 'good', `the notice is in the good style: ${text(notice)}`);
+  assert.match(notice.items[0].text, /^You /, 'in words, saying what you did');
+  assert.doesNotMatch(notice.items[0].text, /Done \(/, "never a verb's code name");
+}
+
 /** A step that records something and moves nothing: a thread post, a root update, no stage cards. */
 export function assertRecorded(o: Outcome, eventType: ChallengeEvent['type'], threadText: RegExp): void {
   assert.deepEqual(
@@ -355,7 +379,7 @@ export function assertRecorded(o: Outcome, eventType: ChallengeEvent['type'], th
   assert.equal(o.threadPosts().length, 1, 'one post in the thread');
   assert.match(text(o.threadPosts()[0]), threadText);
   assert.equal(o.rootUpdates().length, 1, 'the root card is updated');
-  assert.equal(noticeOf(o.card)?.style, 'good', 'the presser is told it is done');
+  assertOneCardForThePresser(o);
 }
 
 /** The notice at the top of an answer card: its style and words, when it has one. */

@@ -9,7 +9,7 @@ import { reachedByEmail } from '../../../src/mail/mailer';
 import { emailNotice, noticeFacts } from '../../../src/mail/notice';
 import { loadConfig } from '../../../src/config';
 import { getProcedure } from '../../../src/procedures';
-import { formatDue } from '../../../src/workflow';
+import { formatInstant } from '../../../src/calendar';
 import { MailStandIn } from '../../support/mail-stand-in';
 import { castFor, Run } from '../../unit/workflow/helpers';
 
@@ -65,7 +65,7 @@ describe('email notice to an external professional (COM-2)', () => {
     for (const text of [got.subject, got.plainText]) assert.match(text, new RegExp(challenge.caseReference));
     assert.ok(got.plainText.includes(`What is asked of you: ${stage.summary}`), 'what is asked');
     const deadline = challenge.stages.at(-1)!.deadline!;
-    assert.ok(got.plainText.includes(`By when: ${formatDue(deadline)}`), 'by when');
+    assert.ok(got.plainText.includes(`By when: ${formatInstant(deadline)}`), 'by when');
     const raiser = challenge.raisedBy;
     assert.ok(got.plainText.includes(`Whom to contact: ${raiser.name}`), 'whom to contact');
     for (const body of [got.subject, got.plainText, got.html]) {

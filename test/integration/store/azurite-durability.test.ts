@@ -41,7 +41,7 @@ describe('local storage: an acknowledged change survives a kill of Azurite', fun
     const w = new Walk(bot);
     await w.raise({ raiser: 'Amira Khan', raisedWith: 'Grace Liu', caseReference: 'DURABLE-0001' });
     const done = await w.press('Amira Khan', 'escalate', { reason: 'No agreement at step 1.' });
-    assert.match(JSON.stringify(done.card), /You escalated case/);
+    assert.match(JSON.stringify(done.card), /You escalated to Step 2/);
     const acknowledged = (await bot.app.stores.challenges.load(w.challengeId))!.challenge.version;
 
     await azurite.kill();

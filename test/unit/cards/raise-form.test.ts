@@ -163,6 +163,32 @@ describe('raise form', () => {
     );
   });
 
+  it('a re-shown form never copies an object or a nested list from a press into its inputs', () => {
+    const procedure = byId('leeds');
+    const values: Record<string, unknown> = {
+      caseReference: { $root: 'x', toString: 'evil' },
+      concern: ['typed', { nested: true }],
+      desiredOutcome: [['a']],
+      evidence: 42,
+      areas: [{ slug: 'x' }],
+      raisedWith: null,
+      externalName: 'x'.repeat(20_000),
+    };
+    const card = form(procedure, { values, errors: { caseReference: 'Please fill this in.' } });
+    assert.deepEqual(validateCard(card), []);
+    for (const o of walk(card)) {
+      if (String(o.type).startsWith('Input.') && 'value' in o) {
+        assert.equal(typeof o.value, 'string', `${String(o.id)} has a text value`);
+      }
+    }
+    assert.equal(input(card, 'caseReference').value, '');
+    assert.equal(input(card, 'concern').value, '');
+    assert.equal(input(card, 'desiredOutcome').value, '');
+    assert.equal(input(card, 'evidence').value, '42');
+    assert.equal(input(card, 'areas').value, '');
+    assert.ok(String(input(card, 'externalName').value).length <= 4_000, 'cut to what an input holds');
+  });
+
   it('checkRaise catches what only the procedure or several fields together can tell', () => {
     const procedure = byId('leeds');
     const card = form(procedure);

@@ -5,9 +5,10 @@ import { stageCardFor } from '../../../cards/stage-card-for';
 import { peopleOnChallenge } from '../../../cards/view-models/people';
 import { BUTTON_VERBS, toStageCardData } from '../../../cards/view-models/stage-card';
 import { viewerOf } from '../../../cards/view-models/viewer';
-import { MOVED_ON, NOT_ON_CHALLENGE, SAFETY_REMINDER } from '../../../cards/view-models/wording';
+import type { CardNotice } from '../../../cards/view-models/notice';
+import { MOVED_ON, NOT_ON_CHALLENGE, ONLY_PEOPLE_ON_IT_ACT, SAFETY_REMINDER } from '../../../cards/view-models/wording';
 import { allowedCommands, rolesOf } from '../../../src/workflow';
-import { directory, FAMILY_NAME, CONCERN, DESIRED, EVIDENCE, walks } from './fixtures';
+import { directory, FAMILY_NAME, CONCERN, DESIRED, EVIDENCE, REASON, walks } from './fixtures';
 import { actionsOf, textOf, validateCard, walk } from './validate-card';
 
 const now = new Date('2027-01-20T10:00:00Z');
@@ -150,14 +151,94 @@ describe('stage card', () => {
     }
   });
 
-  it('a refusal is shown at the top of the card, in the attention style', () => {
+  it('a notice is at the top: a confirmation in the good style, a refusal or a problem in attention', () => {
     const { procedure, atStage } = walks[0] ?? assert.fail();
     const challenge = atStage[0] ?? assert.fail();
     const person = challenge.raisedBy;
-    const notice = { tone: 'refused', text: 'Please give a reason.' } as const;
-    const card = stageCardFor({ procedure, challenge, personId: person.id, now, notice });
-    const first = (card.body ?? [])[0] as { style: string; items: { text: string }[] };
-    assert.equal(first.items[0]?.text, 'Please give a reason.');
-    assert.equal(first.style, 'attention');
+    const first = (tone: CardNotice['tone']) => {
+      const card = stageCardFor({ procedure, challenge, personId: person.id, now, notice: { tone, text: 'Words.' } });
+      return (card.body ?? [])[0] as { style: string; items: { text: string; color: string }[] };
+    };
+    assert.equal(first('done').style, 'good');
+    assert.notEqual(first('done').items[0]?.color, 'attention');
+    for (const tone of ['refused', 'problem'] as const) {
+      assert.equal(first(tone).style, 'attention');
+      assert.equal(first(tone).items[0]?.text, 'Words.');
+    }
+  });
+
+  it('a press that came back shows its sub-form inline, the input kept and each error beside its field', () => {
+    const { procedure, atStage } = walks.find((w) => w.procedure.id === 'leeds') ?? assert.fail();
+    const challenge = atStage[1] ?? assert.fail();
+    const owner = challenge.participants['raising.lineManager']?.[0] ?? assert.fail();
+    const card = stageCardFor({
+      procedure,
+      challenge,
+      personId: owner.id,
+      now,
+      people: directory(),
+      notice: { tone: 'problem', text: 'Please check the two fields below.' },
+      formErrors: {
+        verb: 'resolve',
+        errors: { agreedOutcome: 'Please say what was agreed.', outstandingIssues: 'Please say how.' },
+        values: { 'resolve.agreedOutcome': '  ', 'resolve.outstandingIssues': 'Kept as typed' },
+      },
+    });
+    assert.deepEqual(validateCard(card), []);
+    const inline =
+      (card.body ?? []).find((o) => (o as { style?: string }).style === 'emphasis') ?? assert.fail('inline form');
+    const inputs = [...walk(inline)].filter((o) => String(o.type).startsWith('Input.'));
+    assert.deepEqual(
+      inputs.map((i) => i.id),
+      ['resolve.agreedOutcome', 'resolve.outstandingIssues'],
+    );
+    assert.equal(inputs[1]?.value, 'Kept as typed');
+    const texts = [...walk(inline)].filter((o) => o.type === 'TextBlock');
+    for (const [id, message] of [
+      ['resolve.agreedOutcome', 'Agreed outcome: please say what was agreed.'],
+      ['resolve.outstandingIssues', 'How outstanding issues will be pursued: please say how.'],
+    ]) {
+      const container = [...walk(inline)].find(
+        (o) => Array.isArray(o.items) && (o.items as { id?: string }[]).some((i) => i.id === id),
+      );
+      const items = (container?.items ?? []) as { id?: string; text?: string; color?: string }[];
+      assert.ok(
+        items.some((i) => i.text === message && i.color === 'attention'),
+        `${id}: its error beside it`,
+      );
+      assert.ok(texts.length > 0);
+    }
+    // The resolve sub-form is not offered a second time under a button.
+    assert.equal(actionsOf(card, 'Action.ShowCard').filter((a) => a.title === 'Resolve').length, 0);
+    assert.equal(buttonVerbs(card).filter((v) => v === 'resolve').length, 1);
+  });
+
+  it('DUD-3 NEW-3 LEE-9 the next owners read who escalated it, when, and their reason in their own words', () => {
+    for (const { procedure, atStage } of walks) {
+      for (const challenge of atStage.slice(1)) {
+        const stage = procedure.stages.find((s) => s.id === challenge.stageId) ?? assert.fail();
+        const owner = challenge.participants[stage.owners[0]!]?.[0] ?? assert.fail();
+        const record = challenge.stages.at(-1)!;
+        const card = stageCardFor({ procedure, challenge, personId: owner.id, now });
+        const text = textOf(card);
+        assert.ok(text.includes(REASON), `${procedure.id} ${stage.id}: the reason`);
+        assert.ok(text.includes(`${record.enteredBy!.name} (`) || record.enteredBy!.id === owner.id, 'who escalated');
+        assert.match(text, /escalated it( to you)? from /);
+      }
+    }
+  });
+
+  it('someone not on the challenge who pressed a button is told only that the people on it can act on it', () => {
+    const { procedure, atStage } = walks[0] ?? assert.fail();
+    const challenge = atStage[1] ?? assert.fail();
+    const card = stageCardFor({
+      procedure,
+      challenge,
+      personId: 'aad-stranger',
+      now,
+      notice: { tone: 'refused', text: 'Stage 2 is owned by the line managers; you are not on this challenge.' },
+    });
+    assert.ok(textOf(card).includes(ONLY_PEOPLE_ON_IT_ACT));
+    assert.ok(!textOf(card).includes('line managers'));
   });
 });

@@ -48,21 +48,21 @@ describe('scheduler: digest', () => {
     named(withDeadline(paused.c, '2026-11-13T17:00:00.000Z'), 'PAUSED-1'),
   ].map(entry);
 
-  it('gives a line manager on every challenge each section, named by case reference', () => {
+  it('gives a line manager on every challenge each section, named by case reference, each case once under its most urgent heading', () => {
     const plan = planDigest(person('raising.lineManager'), entries, monday, leedsCalendar);
     assert.equal(plan?.day, '2026-11-16');
     assert.deepEqual(cases(plan), {
-      awaitingYou: ['TODAY-1'],
       overdue: ['LATE-1'],
       dueToday: ['TODAY-1'],
       new: ['NEW-1'],
       resolvedYesterday: ['DONE-FRI'],
     });
+    assert.equal(plan?.sections.dueToday?.[0]?.awaitingYou, true, 'due today and waiting for them: said on its line');
   });
 
   it('a practitioner sees only the challenges whose stage they own; someone with nothing to see gets none', () => {
     const plan = planDigest(person('receiving.practitioner'), entries, monday, leedsCalendar);
-    assert.deepEqual(cases(plan), { awaitingYou: ['LATE-1', 'NEW-1'], overdue: ['LATE-1'], new: ['NEW-1'] });
+    assert.deepEqual(cases(plan), { overdue: ['LATE-1'], awaitingYou: ['NEW-1'] });
     assert.equal(planDigest(person('nobody'), entries, monday, leedsCalendar), undefined);
   });
 

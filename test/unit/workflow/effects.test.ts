@@ -23,7 +23,7 @@ describe('workflow: effects', () => {
         type: 'feedbackToRaiser',
         to: run.c.participants['raising.practitioner']?.[0],
         message:
-          'Your challenge on case CR-2026-0042 has moved from Step 1 to Step 2. It is now with the line managers; due by Tue 12 Jan 2027, 17:00.',
+          'Your challenge on case CR-2026-0042 has moved from Step 1 to Step 2. It is now with the line managers; due by Tue 12 Jan 2027, 5pm.',
       },
     ]);
     for (const [by, when] of [

@@ -69,7 +69,7 @@ describe('workflow: raising a challenge', () => {
     const notIro = { ...social, raisedBy: { ...social.raisedBy, role: 'Social worker' } };
     const refusal = run.refused(notIro.raisedBy.id, notIro, when);
     assert.equal(refusal.code, 'notAllowed');
-    assert.match(refusal.reason, /raised by Independent Reviewing Officer; your role is Social worker/);
+    assert.match(refusal.reason, /raised by an Independent Reviewing Officer; your role is Social worker/);
     for (const role of ['Independent Reviewing Officer', 'Senior IRO', 'IRO']) {
       const r = new Run(getProcedure('durham'));
       const command = { ...social, raisedBy: { ...social.raisedBy, role } };
