@@ -17,8 +17,12 @@ export interface DirectorySnapshot extends DirectoryView {
   agenciesIn(partnershipId: string): Agency[];
   /** People of the partnership's agencies. */
   peopleIn(partnershipId: string): Person[];
-  /** People and agencies of every partnership that runs the procedure (what its pickers offer). */
-  ofProcedure(procedureId: string): { people: Person[]; agencies: Agency[] };
+  /** People and agencies of every partnership that runs the procedure (what its pickers offer); not to be changed. */
+  ofProcedure(procedureId: string): { readonly people: readonly Person[]; readonly agencies: readonly Agency[] };
+  /** An agency's people, in directory order. */
+  peopleOf(agencyId: string): Person[];
+  /** Everyone, as read (people who left included: they carry `retiredAt`). */
+  readonly people: readonly Person[];
   readonly size: number;
 }
 
@@ -31,14 +35,24 @@ export interface DirectoryCache {
   notePerson(person: Person): void;
 }
 
-function build(people: Person[], agencies: Agency[], partnerships: Partnership[]): DirectorySnapshot {
+/** A snapshot over rows already read: what the cache serves, and what tests and benchmarks build directly. */
+export function snapshotOf(people: Person[], agencies: Agency[], partnerships: Partnership[]): DirectorySnapshot {
   const person = new Map(people.map((p) => [p.id, p]));
   const agency = new Map(agencies.map((a) => [a.id, a]));
   const partnership = new Map(partnerships.map((p) => [p.id, p]));
-  const agenciesOf = new Map<string, Agency[]>();
-  for (const a of agencies) agenciesOf.set(a.partnershipId, [...(agenciesOf.get(a.partnershipId) ?? []), a]);
-  const peopleOf = new Map<string, Person[]>();
-  for (const p of people) peopleOf.set(p.agencyId, [...(peopleOf.get(p.agencyId) ?? []), p]);
+  // Grouped by pushing, not by copying: an agency of thousands is one pass.
+  const groupBy = <T>(items: readonly T[], key: (t: T) => string) => {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+      const group = groups.get(key(item));
+      if (group) group.push(item);
+      else groups.set(key(item), [item]);
+    }
+    return groups;
+  };
+  const agenciesOf = groupBy(agencies, (a) => a.partnershipId);
+  const peopleOf = groupBy(people, (p) => p.agencyId);
+  const ofProcedure = new Map<string, { people: Person[]; agencies: Agency[] }>();
   return {
     person: (id) => person.get(id),
     agency: (id) => agency.get(id),
@@ -47,9 +61,19 @@ function build(people: Person[], agencies: Agency[], partnerships: Partnership[]
     agenciesIn: (id) => agenciesOf.get(id) ?? [],
     peopleIn: (id) => (agenciesOf.get(id) ?? []).flatMap((a) => peopleOf.get(a.id) ?? []),
     ofProcedure: (procedureId) => {
-      const inIt = partnerships.filter((p) => p.procedureId === procedureId).flatMap((p) => agenciesOf.get(p.id) ?? []);
-      return { agencies: inIt, people: inIt.flatMap((a) => peopleOf.get(a.id) ?? []) };
+      // Worked out once per snapshot (it is immutable): every card and search of a procedure reads it.
+      let found = ofProcedure.get(procedureId);
+      if (!found) {
+        const inIt = partnerships
+          .filter((p) => p.procedureId === procedureId)
+          .flatMap((p) => agenciesOf.get(p.id) ?? []);
+        found = { agencies: inIt, people: inIt.flatMap((a) => peopleOf.get(a.id) ?? []) };
+        ofProcedure.set(procedureId, found);
+      }
+      return found;
     },
+    peopleOf: (agencyId) => peopleOf.get(agencyId) ?? [],
+    people,
     size: people.length,
   };
 }
@@ -76,7 +100,7 @@ export function createDirectoryCache(
         store.agencies.list(),
         store.partnerships.list(),
       ]);
-      const snapshot = build(people, agencies, partnerships);
+      const snapshot = snapshotOf(people, agencies, partnerships);
       // An invalidation while reading means this read may be older than the change: keep it only for now.
       if (started === generation) current = { snapshot, readAt: startedAt, people, agencies, partnerships };
       return snapshot;
@@ -100,7 +124,7 @@ export function createDirectoryCache(
     notePerson(person) {
       if (!current) return;
       const people = [...current.people.filter((p) => p.id !== person.id), person];
-      current = { ...current, people, snapshot: build(people, current.agencies, current.partnerships) };
+      current = { ...current, people, snapshot: snapshotOf(people, current.agencies, current.partnerships) };
     },
   };
 }
