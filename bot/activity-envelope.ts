@@ -103,3 +103,20 @@ export const AdaptiveCardInvoke = z.looseObject({
   }),
   trigger: z.string().max(32).optional(),
 });
+
+/**
+ * A typeahead search's value (`application/search`, sent as a person types into an input whose
+ * `choices.data` is a Data.Query): the text typed, the input's dataset and the page wanted.
+ * Anything else in it (`kind`, `data` of associated inputs) is not read.
+ */
+export const SearchInvoke = z.looseObject({
+  queryText: z.string().max(4000).refine(isWellFormed).optional(),
+  dataset: z.string().min(1).max(256),
+  queryOptions: z
+    .looseObject({
+      skip: z.number().int().min(0).max(10_000).optional(),
+      top: z.number().int().min(0).max(1_000).optional(),
+    })
+    .optional(),
+});
+export type SearchInvoke = z.infer<typeof SearchInvoke>;

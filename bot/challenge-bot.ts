@@ -23,6 +23,7 @@ import { toNoticeCardData, type NoticeInput } from '../cards/view-models/notice'
 const noticeCard = (input: NoticeInput) => renderCard('notice', toNoticeCardData(input));
 import type { ConversationRef, ConversationType, Turn } from './turn';
 import type { Routes } from './routes';
+import type { SearchResult } from './typeahead';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -62,10 +63,12 @@ export class ChallengeBot extends TeamsActivityHandler {
 
   /**
    * Every invoke: an Adaptive Card action is answered 200 with a card whatever its data (400 when
-   * the invoke itself is malformed); any other invoke the bot does not serve is a 400, never a 5xx.
+   * the invoke itself is malformed); a typeahead search 200 with its results, whatever it asked;
+   * any other invoke the bot does not serve is a 400, never a 5xx.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name === 'adaptiveCard/action') return this.onCardAction(context);
+    if (context.activity.name === 'application/search') return this.onSearch(context);
     try {
       const response = await super.onInvokeActivity(context);
       return response.status >= 500 ? badInvoke('NotSupported', 'The bot does not serve this invoke.') : response;
@@ -95,7 +98,24 @@ export class ChallengeBot extends TeamsActivityHandler {
       );
     }
   }
+
+  /**
+   * A typeahead search (docs/card-actions.md): always a 200 with a list, empty for a search
+   * that is malformed, not the searcher's to make, or that failed on our side (logged by code).
+   * botbuilder's own handler is not used: it refuses an empty queryText with a 400.
+   */
+  private async onSearch(context: TurnContext): Promise<InvokeResponse> {
+    let results: SearchResult[] = [];
+    try {
+      results = await this.routes.onSearch(toTurn(context), context.activity.value);
+    } catch (error) {
+      await context.adapter.onTurnError?.(context, error as Error);
+    }
+    return { status: 200, body: { statusCode: 200, type: SEARCH_RESPONSE, value: { results } } };
+  }
 }
+
+const SEARCH_RESPONSE = 'application/vnd.microsoft.search.searchResponse';
 
 const tooLong =
   `That message is too long for me (over ${INPUT_LIMITS.text.toLocaleString('en-GB')} characters). ` +

@@ -1,6 +1,6 @@
 /**
  * Routes a turn to its handler: typed commands, card actions (Action.Execute invokes and the
- * Action.Submit fallback), and installation. SDK-agnostic: it sees only the plain Turn.
+ * Action.Submit fallback), typeahead searches, and installation. SDK-agnostic: it sees only the plain Turn.
  */
 import { handleAction } from './actions';
 import type { ActionContext } from './actions/context';
@@ -9,6 +9,7 @@ import { myChallenges } from './commands/my-challenges';
 import { raiseChallenge } from './commands/raise-challenge';
 import type { Services } from './services';
 import { parseTextCommand } from './text-commands';
+import { typeaheadResults, type SearchResult } from './typeahead';
 import { sendWaitingCards } from './waiting-cards';
 import type { ActionResult, Turn } from './turn';
 
@@ -17,6 +18,8 @@ export interface Routes {
   onSubmit(turn: Turn, value: Record<string, unknown>): Promise<void>;
   onAction(turn: Turn, data: Record<string, unknown>): Promise<ActionResult>;
   onInstalled(turn: Turn): Promise<void>;
+  /** A typeahead search of a card's input (application/search): the choices found. */
+  onSearch(turn: Turn, value: unknown): Promise<SearchResult[]>;
 }
 
 /** The directory key of the person on this turn: their Entra object id. */
@@ -59,6 +62,8 @@ export function createRoutes(services: Services): Routes {
     },
 
     onAction,
+
+    onSearch: (turn, value) => typeaheadResults(services, personIdOf(turn), value),
 
     async onInstalled(turn) {
       const personId = personIdOf(turn);

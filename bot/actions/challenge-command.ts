@@ -10,6 +10,7 @@ import { commandFromAction, type ActionOf, type CommandVerb } from '../../cards/
 import { stageOf } from '../../src/procedures/lookup';
 import type { Procedure } from '../../src/procedures/schema';
 import type { DirectorySnapshot } from '../../src/directory/directory-cache';
+import { agencyNames, scopeOf } from '../../src/directory/people-scope';
 import type { Built } from '../../src/turn';
 import { findForm, rolesOf, type Challenge } from '../../src/workflow';
 import type { ActionResult } from '../turn';
@@ -66,11 +67,10 @@ function build(
 ): Built {
   if (action.verb === 'handOver') {
     const to = directory.person(action.toPersonId);
-    if (!to)
+    if (!to || to.retiredAt !== undefined)
       return { fieldErrors: { toPersonId: 'That person is not in the directory: choose someone from the list.' } };
-    // The card offers the partnership's people; a crafted id must not carry the case out of it (COM-2).
-    const inPartnership = directory.ofProcedure(procedure.id).people.some((p) => p.id === to.id);
-    if (!inPartnership && to.agencyId !== directory.person(ctx.personId)?.agencyId) {
+    // The rule the card's search offers by; a crafted id must not carry the case out of it (COM-2).
+    if (!scopeOf(directory, 'handOver', procedure.id, ctx.personId)(to)) {
       const reason = `That person is not in your agency or in ${procedure.partnership}: hand the role over to someone who is.`;
       return { refusal: { code: 'notAllowed', reason } };
     }
@@ -93,7 +93,7 @@ function build(
   if (action.verb === 'recordOutcome' || action.verb === 'recordNotification') {
     const formId = action.verb === 'recordOutcome' ? stageOf(procedure, challenge.stageId).record : action.formId;
     // 'agencies' fields are offered as the partnership's agency names: turned back into names here.
-    const agencies = [...new Set(directory.ofProcedure(procedure.id).agencies.map((a) => a.name))];
+    const agencies = agencyNames(directory, procedure.id);
     const form = findForm(procedure, formId);
     if (!form) return { fieldErrors: { formId: 'That form is not one this challenge sends to the partnership.' } };
     const coerced = coerceFormValues(form, action.values, rolesOf(challenge, ctx.personId), agencies);

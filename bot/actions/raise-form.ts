@@ -24,14 +24,14 @@ export async function raiseFormCard(
   } = {},
 ): Promise<AdaptiveCard> {
   const procedure = options.procedure ?? (await defaultProcedureFor(services, personId));
-  const { people } = await services.views.pickers(procedure.id);
+  const pickers = await services.views.raisePickers(procedure.id, personId, options.values);
   return renderCard(
     'raise-form',
     toRaiseFormCardData({
       procedures: services.procedures,
       procedure,
       challengeId: options.challengeId ?? newChallengeId(randomUUID),
-      people: people.filter((p) => p.id !== personId),
+      ...pickers,
       values: options.values,
       errors: options.errors,
     }),

@@ -8,6 +8,7 @@ import { checkRaise, toRaiseCommand } from '../../cards/raise-check';
 import type { RaiseField } from '../../cards/view-models/raise-form';
 import type { ActionOf } from '../../cards/verbs';
 import { resolveParticipants, rolesToResolve, type RaisedWith } from '../../src/directory/resolve-participants';
+import { scopeOf } from '../../src/directory/people-scope';
 import { findProcedure } from '../../src/procedures';
 import type { ActionResult } from '../turn';
 import { answerCard } from './answer';
@@ -55,10 +56,17 @@ export async function raise(ctx: ActionContext, action: ActionOf<'raise'>): Prom
           email: action.externalEmail,
         }
       : { kind: 'person', personId: action.raisedWith };
-  if (raisedWith.kind === 'person' && !directory.person(raisedWith.personId)) {
-    return raiseFormAgain(ctx, {
-      raisedWith: 'That person is not in the directory; choose someone else or an external professional.',
-    });
+  if (raisedWith.kind === 'person') {
+    const person = directory.person(raisedWith.personId);
+    if (!person || person.retiredAt !== undefined)
+      return raiseFormAgain(ctx, {
+        raisedWith: 'That person is not in the directory; choose someone else or an external professional.',
+      });
+    // The rule the form's search offers by: the case goes to the procedure's partnership only (COM-2).
+    if (!scopeOf(directory, 'raisedWith', procedure.id, raiser.id)(person))
+      return raiseFormAgain(ctx, {
+        raisedWith: `That person is not in ${procedure.partnership}: choose someone who is, or an external professional.`,
+      });
   }
   const { participants, raisedBy, raisedWithRef } = resolveParticipants(
     rolesToResolve(procedure),

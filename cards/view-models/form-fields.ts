@@ -11,16 +11,21 @@ export interface FieldInput {
   id: string;
   label: string;
   hint: string;
-  /** 'person' is a directory picker: a filtered choice today, a typeahead (Data.Query) later. */
-  input: 'text' | 'date' | 'toggle' | 'choice' | 'person';
+  /**
+   * 'lookup' is a typeahead over the directory (a person, agencies): a filtered choice whose
+   * short list the card carries and whose `dataset` the bot searches as the user types.
+   */
+  input: 'text' | 'date' | 'toggle' | 'choice' | 'lookup';
+  /** The Data.Query dataset of a 'lookup' (cards/datasets.ts); '' for any other input. */
+  dataset: string;
   multiline: boolean;
   multi: boolean;
   choices: { title: string; value: string }[];
   value: string;
   /** Why the value sent was not accepted, shown beside the input; '' when none. */
   error: string;
-  /** Input.ChoiceSet style: 'expanded' (radio buttons) or 'compact'. */
-  style: 'expanded' | 'compact';
+  /** Input.ChoiceSet style: 'expanded' (radio buttons), 'compact' or 'filtered' (a list one can type into). */
+  style: 'expanded' | 'compact' | 'filtered';
   placeholder: string;
   maxLength: number;
 }
@@ -30,9 +35,20 @@ export function fieldsFor(form: Form, viewerRoles: readonly OwnerRole[]): FormFi
   return form.fields.filter((f) => !f.completedBy || f.completedBy.some((r) => viewerRoles.includes(r)));
 }
 
-type Shape = Pick<FieldInput, 'input' | 'multiline' | 'multi' | 'choices' | 'hint'>;
+type Shape = Pick<FieldInput, 'input' | 'multiline' | 'multi' | 'choices' | 'hint'> & Partial<FieldInput>;
 
-function inputOf(field: FormField, agencies: readonly string[]): Shape {
+/** What a card offers for a form's 'agencies' fields: a short list of names and the dataset searching them all. */
+export interface AgencyPicker {
+  names: readonly string[];
+  dataset?: string;
+}
+
+/** Agency names as choices, each sent as its slug (a multi-select joins values with commas). */
+export function agencyChoices(names: readonly string[]): { title: string; value: string }[] {
+  return names.map((a) => ({ title: a, value: choiceValue(a) }));
+}
+
+function inputOf(field: FormField, agencies: AgencyPicker): Shape {
   const hint = field.hint ?? '';
   switch (field.kind) {
     case 'date':
@@ -49,14 +65,19 @@ function inputOf(field: FormField, agencies: readonly string[]): Shape {
         hint,
       };
     case 'agencies':
-      if (agencies.length) {
+      if (agencies.names.length && agencies.dataset) {
         return {
-          input: 'choice',
+          input: 'lookup',
+          dataset: agencies.dataset,
           multiline: false,
           multi: true,
-          choices: agencies.map((a) => ({ title: a, value: choiceValue(a) })),
-          hint,
+          choices: agencyChoices(agencies.names),
+          placeholder: 'Start typing an agency',
+          hint: hint || 'Choose one or more; type to find others.',
         };
+      }
+      if (agencies.names.length) {
+        return { input: 'choice', multiline: false, multi: true, choices: agencyChoices(agencies.names), hint };
       }
       return {
         input: 'text',
@@ -132,6 +153,7 @@ export function input(
     multiline: false,
     multi: false,
     choices: [],
+    dataset: '',
     value: '',
     error: fieldError(label, keptBy(kept.errors, prefix, id)),
     style: 'expanded',
@@ -141,7 +163,7 @@ export function input(
   };
   if (base.input === 'toggle') return { ...base, value: String(keptInput(sent) === 'true') };
   if (sent === undefined) return base;
-  if (base.input !== 'choice') return { ...base, value: keptInput(sent) };
+  if (base.input !== 'choice' && !(base.input === 'lookup' && base.multi)) return { ...base, value: keptInput(sent) };
   // A kept choice is shown as the value its choice is sent as; a list is kept item by item
   // (the partnerships' wording has commas in it).
   const items = Array.isArray(sent) && keptInput(sent) !== '' ? sent.map(String) : keptInput(sent).split(',');
@@ -151,7 +173,7 @@ export function input(
 export function fieldInputs(
   prefix: string,
   fields: readonly FormField[],
-  agencies: readonly string[] = [],
+  agencies: AgencyPicker = { names: [] },
   kept: Kept = {},
 ): FieldInput[] {
   return fields.map((field) =>

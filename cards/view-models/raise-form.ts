@@ -6,6 +6,7 @@
  */
 import type { Procedure } from '../../src/procedures/schema';
 import { choiceValue } from '../choice-value';
+import { datasetName } from '../datasets';
 import { NOT_A_COMPLAINT, SAFETY_REMINDER } from './wording';
 import { keptInput } from './form-fields';
 import { personChoices, type DirectoryPerson } from './people';
@@ -59,8 +60,10 @@ export interface RaiseFormInput {
   procedure: Procedure;
   /** The id the new challenge will have; a double press of "Raise" then raises it once. */
   challengeId: string;
-  /** People the challenge may be raised with (the directory, cut to a size a card can carry). */
+  /** People the challenge may be raised with: all of them, or a short list (cards/pickers.ts). */
   people: readonly DirectoryPerson[];
+  /** The partnership has more people than `people`: "Raised with" is a typeahead that finds them. */
+  morePeople?: boolean;
   /** What the user entered before, kept on a re-render: a press's data as sent, checked here. */
   values?: Readonly<Record<string, unknown>>;
   /** Field id → message, shown beside the field and in a summary at the top. */
@@ -118,6 +121,7 @@ export function toRaiseFormCardData(input: RaiseFormInput) {
       ...personChoices(input.people),
       { title: 'Someone not in this list: an external professional', value: EXTERNAL },
     ],
+    peopleDataset: input.morePeople ? datasetName({ kind: 'raisedWith', procedureId: procedure.id }) : '',
     areaChoices: procedure.areasOfDisagreement.map((a) => ({ title: a, value: choiceValue(a) })),
     areasHelp: procedure.multipleAreas ? 'Choose one or more.' : 'Choose one.',
     urgencyChoices: [

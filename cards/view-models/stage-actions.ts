@@ -8,11 +8,13 @@ import { stageOf } from '../../src/procedures/lookup';
 import type { Procedure, Stage } from '../../src/procedures/schema';
 import { describeOwners } from '../../src/workflow/roles';
 import type { Challenge } from '../../src/workflow/types';
+import { datasetName } from '../datasets';
 import { INPUT_LIMITS } from '../limits';
 import { COMMAND_VERBS, type CommandVerb } from '../verbs';
 import { formatWhen } from './format';
 import { fieldInputs, fieldsFor, input, type FieldInput, type Kept } from './form-fields';
 import { capitalise, personChoices, type DirectoryPerson } from './people';
+import { quote } from './stage-situation';
 import type { Viewer } from './viewer';
 import { roleInWords } from './wording';
 
@@ -61,8 +63,14 @@ export interface StageActionsInput {
   procedure: Procedure;
   challenge: Challenge;
   viewer: Viewer;
+  /** "Hand over to": everyone it may name, or a short list when `morePeople` (cards/pickers.ts). */
   people?: readonly DirectoryPerson[];
+  /** There are more than `people`: "Hand over to" is a typeahead that finds them. */
+  morePeople?: boolean;
+  /** The forms' 'agencies' fields: the partnership's agencies, or a short list of them when `moreAgencies`. */
   agencies?: readonly string[];
+  /** The partnership has more agencies than `agencies`: the fields are a typeahead that finds the rest. */
+  moreAgencies?: boolean;
   formErrors?: FormErrors;
 }
 
@@ -121,18 +129,23 @@ function subForms(input_: StageActionsInput): SubForm[] {
   const recordForm = procedure.forms.find((f) => f.id === stage.record);
   const notificationForm = procedure.forms.find((f) => f.id === viewer.notificationForms[0]);
   const pending = challenge.pendingExtension
-    ? `More time is asked for, until ${formatWhen(challenge.pendingExtension.until)}: ${challenge.pendingExtension.reason}`
+    ? `More time is asked for, until ${formatWhen(challenge.pendingExtension.until)}: ${quote(challenge.pendingExtension.reason)}`
     : '';
   const keptFor = (verb: ButtonVerb): Kept =>
     formErrors?.verb === verb ? { values: formErrors.values, errors: formErrors.errors } : {};
   const hidden = (verb: string) => ({ verb, challengeId: challenge.id, version: challenge.version });
+  const agencies = {
+    names: input_.agencies ?? [],
+    ...(input_.moreAgencies ? { dataset: datasetName({ kind: 'agencies', challengeId: challenge.id }) } : {}),
+  };
+  const handOverTo = personChoices((input_.people ?? []).filter((p) => p.id !== viewer.id));
   const text = (verb: ButtonVerb, id: string, label: string, multiline = true) =>
     input(verb, id, label, { required: true, multiline }, keptFor(verb));
 
   const forms: Partial<Record<ButtonVerb, { intro: string; fields: FieldInput[] }>> = {
     recordOutcome: recordForm && {
       intro: recordForm.title,
-      fields: fieldInputs('recordOutcome', fieldsFor(recordForm, viewer.roles), input_.agencies, {
+      fields: fieldInputs('recordOutcome', fieldsFor(recordForm, viewer.roles), agencies, {
         values: formErrors?.verb === 'recordOutcome' ? formErrors.values : record?.outcome,
         errors: keptFor('recordOutcome').errors,
       }),
@@ -173,35 +186,48 @@ function subForms(input_: StageActionsInput): SubForm[] {
       fields: [text('pause', 'reason', 'Reason')],
     },
     resume: { intro: '', fields: [] },
-    handOver: {
-      intro: 'Hand your part in this challenge to someone else (for example during sickness or leave).',
-      fields: [
-        input(
-          'handOver',
-          'role',
-          'Your role to hand over',
-          {
-            input: 'choice',
-            choices: viewer.roles.map((r) => ({ title: capitalise(roleInWords(r)), value: r })),
-            value: viewer.roles[0] ?? '',
+    // Offered only when the directory has someone to hand over to (a choice list is never empty).
+    handOver:
+      handOverTo.length === 0
+        ? undefined
+        : {
+            intro: 'Hand your part in this challenge to someone else (for example during sickness or leave).',
+            fields: [
+              input(
+                'handOver',
+                'role',
+                'Your role to hand over',
+                {
+                  input: 'choice',
+                  choices: viewer.roles.map((r) => ({ title: capitalise(roleInWords(r)), value: r })),
+                  value: viewer.roles[0] ?? '',
+                },
+                keptFor('handOver'),
+              ),
+              // Everyone it may name, or a typeahead: a short list on the card, the bot finds the rest.
+              input(
+                'handOver',
+                'toPersonId',
+                'Hand over to',
+                input_.morePeople
+                  ? {
+                      required: true,
+                      input: 'lookup',
+                      dataset: datasetName({ kind: 'handOver', challengeId: challenge.id }),
+                      choices: handOverTo,
+                      placeholder: 'Start typing a name, role or agency',
+                    }
+                  : {
+                      required: true,
+                      input: 'choice',
+                      style: 'filtered',
+                      choices: handOverTo,
+                      placeholder: 'Start typing a name',
+                    },
+                keptFor('handOver'),
+              ),
+            ],
           },
-          keptFor('handOver'),
-        ),
-        // A directory picker: the partnership's people today; a typeahead (Data.Query) can replace the list.
-        input(
-          'handOver',
-          'toPersonId',
-          'Hand over to',
-          {
-            required: true,
-            input: 'person',
-            choices: personChoices((input_.people ?? []).filter((p) => p.id !== viewer.id)),
-            placeholder: 'Start typing a name',
-          },
-          keptFor('handOver'),
-        ),
-      ],
-    },
     recordMeeting: {
       intro: '',
       fields: [
@@ -223,7 +249,7 @@ function subForms(input_: StageActionsInput): SubForm[] {
       fields: fieldInputs(
         'recordNotification',
         fieldsFor(notificationForm, viewer.roles),
-        input_.agencies,
+        agencies,
         keptFor('recordNotification'),
       ),
     },

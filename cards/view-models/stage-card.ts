@@ -33,10 +33,14 @@ export interface StageCardInput {
   now: Date;
   /** The version of the card the viewer pressed or refreshed: older than the challenge → "moved on". */
   seenVersion?: number;
-  /** Candidates for a hand-over (the directory, cut to a size a card can carry). */
+  /** Candidates for a hand-over: all, or a short list when `morePeople` (cards/pickers.ts). */
   people?: readonly DirectoryPerson[];
-  /** Agency names for 'agencies' fields of the partnership's forms. */
+  /** There are more candidates than `people`: the hand-over searches for them. */
+  morePeople?: boolean;
+  /** Agency names for 'agencies' fields of the partnership's forms (all, or a short list when `moreAgencies`). */
   agencies?: readonly string[];
+  /** The partnership has more agencies than `agencies`: its 'agencies' fields search for the rest. */
+  moreAgencies?: boolean;
   /** What the press that produced this card came to: a confirmation, a refusal, a problem. */
   notice?: CardNotice;
   /** A press whose input was not accepted: its sub-form comes back open, input kept, errors beside fields. */
@@ -98,6 +102,8 @@ export function toStageCardData(input: StageCardInput) {
     viewer,
     ...(input.people ? { people: input.people } : {}),
     ...(input.agencies ? { agencies: input.agencies } : {}),
+    ...(input.morePeople ? { morePeople: true } : {}),
+    ...(input.moreAgencies ? { moreAgencies: true } : {}),
     ...(input.formErrors ? { formErrors: input.formErrors } : {}),
   });
   const status = resolved

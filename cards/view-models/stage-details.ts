@@ -10,6 +10,8 @@ import { peopleOnChallenge, personInWords } from './people';
 /** Long entries are cut so a card with a long history stays well under Teams' size limit. */
 const MAX_ENTRY = 400;
 const cut = (s: string) => (s.length > MAX_ENTRY ? `${s.slice(0, MAX_ENTRY - 1)}…` : s);
+/** Meetings shown on a card, the latest; the earlier ones are counted. */
+export const MAX_MEETINGS = 5;
 
 function nameOf(challenge: Challenge, id: string | undefined, known?: string): string {
   if (!id) return 'someone';
@@ -52,7 +54,7 @@ function valueText(v: unknown): string {
   return String(v ?? '');
 }
 
-/** One entry per stage reached, with its outcome record; then meetings held. */
+/** One entry per stage reached, with its outcome record; then the latest meetings held. */
 export function stageHistory(procedure: Procedure, challenge: Challenge) {
   const stages = challenge.stages.map((record) => {
     const stage = procedure.stages.find((s) => s.id === record.stageId);
@@ -78,8 +80,15 @@ export function stageHistory(procedure: Procedure, challenge: Challenge) {
       outcome,
     };
   });
-  const meetings = challenge.meetings.map((m) => ({
+  // The latest few: a challenge can hold many meetings, and a card has a size limit.
+  const shown = challenge.meetings.slice(-MAX_MEETINGS);
+  const earlier = challenge.meetings.length - shown.length;
+  const meetings = shown.map((m) => ({
     line: `Meeting on ${formatDay(m.date)} (${m.familyAttended ? 'family attended' : 'family did not attend'}): ${cut(m.outcome)}`,
   }));
-  return { stages, meetings };
+  const earlierMeetings =
+    earlier > 0
+      ? `${earlier} earlier ${earlier === 1 ? 'meeting is' : 'meetings are'} kept in the challenge's record.`
+      : '';
+  return { stages, meetings, earlierMeetings };
 }

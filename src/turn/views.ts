@@ -4,6 +4,7 @@
  * Teams wants in refresh.userIds, from a cache of the people's conversation references. So
  * drawing a card reads storage at most once, and usually not at all.
  */
+import { raisePickers, stagePickers, type PeoplePicker } from '../../cards/pickers';
 import { renderCard, type AdaptiveCard } from '../../cards/render';
 import { stageCardFor, type FormErrors } from '../../cards/stage-card-for';
 import { toFeedbackCardData } from '../../cards/view-models/feedback';
@@ -13,7 +14,6 @@ import {
   type CardNotice,
   type NoticeInput,
 } from '../../cards/view-models/notice';
-import type { DirectoryPerson } from '../../cards/view-models/people';
 import { toReminderCardData } from '../../cards/view-models/reminder';
 import { toThreadEventCardData } from '../../cards/view-models/thread-event';
 import { toThreadRootCardData } from '../../cards/view-models/thread-root';
@@ -48,8 +48,12 @@ export interface CardViews {
   reminder(procedure: Procedure, challenge: Challenge, level: ReminderLevel): AdaptiveCard;
   unreachable(caseReference: string, unreachable: readonly PersonRef[]): AdaptiveCard;
   notice(input: NoticeInput): AdaptiveCard;
-  /** The people and agency names a procedure's pickers offer. */
-  pickers(procedureId: string): Promise<{ people: DirectoryPerson[]; agencies: string[] }>;
+  /** "Raised with" on the raise form: the short list it carries for this raiser (cards/pickers.ts). */
+  raisePickers(
+    procedureId: string,
+    raiserId: string,
+    values?: Readonly<Record<string, unknown>>,
+  ): Promise<PeoplePicker>;
   /** A person installed the bot in this process: their chat id is known at once. */
   noteChatId(personId: string, chatId: string): void;
 }
@@ -83,29 +87,24 @@ export function createCardViews(deps: {
     );
   };
 
-  const pickers: CardViews['pickers'] = async (procedureId) => {
-    const { people, agencies } = (await deps.directory.snapshot()).ofProcedure(procedureId);
-    const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
-    return {
-      people: people.map((p) => ({ id: p.id, name: p.name, role: p.role, agency: agencyName.get(p.agencyId) })),
-      agencies: [...new Set(agencies.map((a) => a.name))],
-    };
-  };
-
   return {
     async personCard(procedure, challenge, personId, options = {}) {
       const now = deps.clock.now();
       const onIt = peopleOnChallenge(challenge).some((p) => p.id === personId);
       const [choices, chat] = onIt
-        ? await Promise.all([pickers(procedure.id), chatIdsOf(challenge)])
-        : [{ people: [], agencies: [] }, new Map<string, string>()];
+        ? await Promise.all([
+            deps.directory
+              .snapshot()
+              .then((d) => stagePickers(d, procedure, challenge, personId, options.formErrors?.values)),
+            chatIdsOf(challenge),
+          ])
+        : [{ people: [], morePeople: false, agencies: [], moreAgencies: false }, new Map<string, string>()];
       return stageCardFor({
         procedure,
         challenge,
         personId,
         now,
-        people: choices.people,
-        agencies: choices.agencies,
+        ...choices,
         calendar: calendarOf(procedure),
         ...options,
         userIdOf: (p) => chat.get(p.id) ?? p.id,
@@ -128,7 +127,8 @@ export function createCardViews(deps: {
     unreachable: (caseReference, unreachable) =>
       renderCard('notice', toUnreachableNoticeData(caseReference, unreachable)),
     notice: (input) => renderCard('notice', toNoticeCardData(input)),
-    pickers,
+    raisePickers: async (procedureId, raiserId, values) =>
+      raisePickers(await deps.directory.snapshot(), procedureId, raiserId, values),
     noteChatId(personId, chatId) {
       chatIds.set(personId, { chatId, at: performance.now() });
     },

@@ -11,7 +11,7 @@ import { formatInstant } from '../../src/calendar';
 import { stageCardFor } from '../../cards/stage-card-for';
 import { peopleIn, calendarOf, timelineOf } from '../../src/workflow';
 import { directory, walks } from '../unit/cards/fixtures';
-import { textOf } from '../unit/cards/validate-card';
+import { isTeamsExtensionWarning, textOf } from '../unit/cards/validate-card';
 import { openRenderer, renderedHeight } from './support/card-renderer';
 import { chromiumPath, launchChromium, type Browser } from './support/chromium';
 
@@ -56,7 +56,11 @@ describe('stage cards fit a screen (rendered in headless Chromium)', function ()
             },
           });
           const { height, warnings } = await renderedHeight(page, card);
-          assert.deepEqual(warnings, [], 'the official renderer reads the card without complaint');
+          assert.deepEqual(
+            warnings.filter((w) => !isTeamsExtensionWarning(w)),
+            [],
+            'the official renderer reads the card without complaint (but for Teams’ typeahead, choices.data)',
+          );
           heights.push(`${challenge.stageId}/${viewer.role}: ${height}`);
           assert.ok(
             height <= MAX_HEIGHT,

@@ -102,3 +102,19 @@ export function installationUpdate(
 export function botAdded(serviceUrl: string, user: TestUser, where?: Where) {
   return { ...base(serviceUrl, user, where), type: 'conversationUpdate', membersAdded: [{ id: botId }] };
 }
+
+/** A typeahead search (invoke application/search), as Teams sends it while someone types into a Data.Query input. */
+export function searchInvoke(
+  serviceUrl: string,
+  user: TestUser,
+  dataset: unknown,
+  queryText: unknown,
+  queryOptions: unknown = { skip: 0, top: 15 },
+) {
+  return {
+    ...base(serviceUrl, user),
+    type: 'invoke',
+    name: 'application/search',
+    value: { queryText, queryOptions, dataset },
+  };
+}

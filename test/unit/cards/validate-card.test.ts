@@ -9,6 +9,14 @@ const card = (body: unknown[], extra: Record<string, unknown> = {}) => ({
 });
 
 describe('the card validator (the official adaptivecards library, schema 1.5)', () => {
+  const typeahead = { type: 'Data.Query', dataset: 'people' };
+  const choiceSet = { type: 'Input.ChoiceSet', id: 'p', style: 'filtered', choices: [{ title: 'Ann', value: 'a' }] };
+
+  it('passes a typeahead (choices.data, a Teams extension on 1.5 cards) beside its static choices', () => {
+    assert.deepEqual(validateCard(card([{ ...choiceSet, 'choices.data': typeahead }])), []);
+    assert.deepEqual(validateCard(card([{ ...choiceSet, isMultiSelect: true, 'choices.data': typeahead }])), []);
+  });
+
   it('passes a plain 1.5 card with Teams extensions', () => {
     const good = card([{ type: 'TextBlock', text: 'Hello', wrap: true }], {
       msteams: { width: 'Full' },
@@ -24,8 +32,28 @@ describe('the card validator (the official adaptivecards library, schema 1.5)', 
     ['an unknown property', card([{ type: 'TextBlock', text: 'x', colour: 'good' }]), /"colour" at \$\.body\[0\]/],
     [
       'a property of a later version',
-      card([{ type: 'Input.ChoiceSet', id: 'p', choices: [], 'choices.data': { type: 'Data.Query', dataset: 'x' } }]),
+      card([{ type: 'Input.Text', id: 'p', label: 'Name', labelPosition: 'inline' }]),
       /UnsupportedProperty.*1\.6/,
+    ],
+    [
+      'a typeahead with no static choice (clients without Data.Query would have none)',
+      card([{ type: 'Input.ChoiceSet', id: 'p', style: 'filtered', choices: [], 'choices.data': typeahead }]),
+      /CollectionCantBeEmpty/,
+    ],
+    [
+      'a typeahead with no dataset',
+      card([{ ...choiceSet, 'choices.data': { type: 'Data.Query', dataset: '' } }]),
+      /needs a dataset/,
+    ],
+    [
+      'a typeahead that is not filtered',
+      card([{ ...choiceSet, style: 'compact', 'choices.data': typeahead }]),
+      /filtered/,
+    ],
+    [
+      'a typeahead query that is not a Data.Query',
+      card([{ ...choiceSet, 'choices.data': { type: 'Data.Fetch', dataset: 'people' } }]),
+      /must be a Data\.Query/,
     ],
     [
       'a duplicate input id',

@@ -4,16 +4,29 @@
  * event of the parse (unknown element or action, invalid value, property of a later version)
  * and of its validation (duplicate ids, missing required values) is a problem. A property the
  * library does not know is dropped when it writes the card back: that is a problem too, except
- * Teams' own `msteams` extension. Three house rules follow the library's checks: the root is
- * version 1.5, no template expression is left unbound, and a choice value has no comma (a
- * multi-select joins values with commas).
+ * Teams' own `msteams` extension and its typeahead (`choices.data`, see TYPE_EXTENSIONS). House
+ * rules follow the library's checks: the root is version 1.5, no template expression is left
+ * unbound, a choice value has no comma (a multi-select joins values with commas), and a
+ * typeahead is a filtered choice set with a Data.Query naming its dataset.
  */
 import * as AC from 'adaptivecards';
 
 type Json = unknown;
 
-/** Properties Teams reads that are not in the Adaptive Cards schema: key by where they may be. */
+/** Properties Teams reads that are not in the Adaptive Cards 1.5 schema, by the path of the card's root. */
 const HOST_EXTENSIONS: Record<string, readonly string[]> = { $: ['msteams'] };
+
+/**
+ * Properties Teams reads on an element of a type, though the library takes them for a later
+ * version: an Input.ChoiceSet's `choices.data` (Data.Query, Teams' typeahead search) is in
+ * the 1.6 schema, and Teams serves it on 1.5 cards for bots. Checked here instead (see
+ * dataQueryProblems): a Data.Query with a dataset, on a filtered choice set (whose static list
+ * the library still requires not to be empty).
+ */
+const TYPE_EXTENSIONS: Record<string, readonly string[]> = { 'Input.ChoiceSet': ['choices.data'] };
+/** A parse warning of the library about a Teams extension (choices.data): not a problem on a Teams card. */
+export const isTeamsExtensionWarning = (message: string) =>
+  Object.values(TYPE_EXTENSIONS).some((keys) => keys.some((k) => message.includes(`Property "${k}"`)));
 
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -29,6 +42,7 @@ export function validateCard(card: Json): string[] {
   parsed.parse(card, context);
   for (let i = 0; i < context.eventCount; i++) {
     const e = context.getEventAt(i);
+    if (e.event === AC.ValidationEvent.UnsupportedProperty && isTeamsExtensionWarning(e.message)) continue;
     problems.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
   }
   for (const e of parsed.validateProperties().validationEvents) {
@@ -53,6 +67,7 @@ function droppedProperties(given: Json, written: Json, path: string, within?: st
   const out = isObject(written) ? written : {};
   return Object.entries(given).flatMap(([key, value]) => {
     if (value === undefined || (HOST_EXTENSIONS[path] ?? []).includes(key)) return [];
+    if ((TYPE_EXTENSIONS[String(given.type)] ?? []).includes(key)) return [];
     if (!(key in out) && !known.has(key))
       return [`UnknownProperty: "${key}" at ${path} (${String(given.type ?? within)}) is not in Adaptive Cards 1.5`];
     return droppedProperties(value, out[key], `${path}.${key}`, key);
@@ -98,7 +113,25 @@ function houseRules(card: Json): string[] {
         if (isObject(c) && typeof c.value === 'string' && c.value.includes(','))
           problems.push(`a choice value must not contain a comma: "${c.value}"`);
     }
+    if (o.type === 'Input.ChoiceSet' && 'choices.data' in o) problems.push(...dataQueryProblems(o));
   }
+  return problems;
+}
+
+/** A typeahead as Teams takes it (docs: Teams' "Typeahead search in Adaptive Cards"). */
+function dataQueryProblems(o: Record<string, Json>): string[] {
+  const query = o['choices.data'];
+  const at = `Input.ChoiceSet "${String(o.id)}"`;
+  const problems: string[] = [];
+  if (!isObject(query) || query.type !== 'Data.Query') problems.push(`${at}: choices.data must be a Data.Query`);
+  else {
+    if (typeof query.dataset !== 'string' || query.dataset === '') problems.push(`${at}: a Data.Query needs a dataset`);
+    const unknown = Object.keys(query).filter(
+      (k) => !['type', 'dataset', 'associatedInputs', 'count', 'skip'].includes(k),
+    );
+    if (unknown.length) problems.push(`${at}: Data.Query has unknown ${unknown.join(', ')}`);
+  }
+  if (o.style !== 'filtered') problems.push(`${at}: a typeahead must be style "filtered"`);
   return problems;
 }
 
