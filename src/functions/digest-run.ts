@@ -22,8 +22,8 @@ export interface DigestReport {
 }
 
 const RUN_SCOPE = 'digest-runs';
-/** Enough sends in flight to reach the per-app rate (50 a second) at a few hundred ms a send. */
-const DIGEST_SENDS_AT_ONCE = 32;
+/** Enough sends in flight to keep to the per-app rate (48 a second, outbound/rate-limiter.ts) at up to a second a send. */
+const DIGEST_SENDS_AT_ONCE = 48;
 
 /** `work` for each item, at most `limit` at a time. */
 async function atMost<T>(limit: number, items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
