@@ -22,6 +22,8 @@ export interface Azurite {
   tableEndpoint: string;
   port: number;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash would: no save. For the fault tests. Resolves once it has exited. */
+  kill(): Promise<void>;
 }
 
 const host = '127.0.0.1';
@@ -77,6 +79,15 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     async stop() {
       process.removeListener('exit', killOnExit);
       await stopChild(child);
+    },
+    async kill() {
+      process.removeListener('exit', killOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.ref();
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+      child.stderr?.destroy();
     },
   };
 }

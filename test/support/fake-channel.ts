@@ -1,7 +1,9 @@
 /**
  * A fake Bot Connector service on loopback: it plays the REST API the bot calls back
  * (reply, send, update, create conversation, get member) and records every request,
- * so tests assert on what the channel received. Failures can be scripted (429, 403...).
+ * so tests assert on what the channel received. Failures can be scripted (429, 403...), and
+ * a fault plan can answer a share of requests with an error or hang them and drop them.
+ * `received` holds only what the channel took in with a 2xx: what a Teams user would see.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,6 +28,19 @@ export interface ScriptedFailure {
   match?: RegExp;
 }
 
+/**
+ * What the fault plan does with one request: answer it with this status (and headers), or hold
+ * it for `hangMs` and then drop the connection without answering (nothing delivered).
+ */
+export type Fault = { status: number; headers?: Record<string, string>; body?: unknown } | { hangMs: number };
+
+export interface IncomingRequest {
+  method: string;
+  path: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
 export interface Member {
   id: string;
   name: string;
@@ -36,8 +51,14 @@ export interface Member {
 
 export class FakeChannel {
   readonly received: RecordedActivity[] = [];
-  /** Raw requests, including ones answered with a scripted failure. */
+  /** Raw requests, including ones answered with a scripted failure; status 0: dropped unanswered. */
   readonly requests: { method: string; path: string; status: number }[] = [];
+  /** Requests held and then dropped unanswered: by a fault plan's hang, or because the caller went away. */
+  dropped = 0;
+  /** Requests held by a hang whose caller is still there to be answered. */
+  heldOpen = 0;
+  /** Decides a fault for each request, or none; see `Fault`. */
+  faultPlan: ((request: IncomingRequest) => Fault | undefined) | undefined;
   readonly members = new Map<string, Member>();
   private failures: ScriptedFailure[] = [];
   private hangs: { match: RegExp; released: Promise<void> }[] = [];
@@ -112,11 +133,39 @@ export class FakeChannel {
     const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
     const method = req.method ?? 'GET';
 
+    const fault = this.faultPlan?.({ method, path, body });
+    if (fault && 'hangMs' in fault) {
+      this.hung += 1;
+      await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
+      this.hung -= 1;
+      this.drop(req, res, method, path);
+      return;
+    }
+    if (fault) {
+      this.requests.push({ method, path, status: fault.status });
+      res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.headers ?? {}) });
+      res.end(JSON.stringify(fault.body ?? { error: { code: 'Injected', message: `injected ${fault.status}` } }));
+      return;
+    }
     const hang = this.hangs.find((h) => h.match.test(path));
     if (hang) {
       this.hung += 1;
+      this.heldOpen += 1;
+      let gone = false;
+      const left = () => {
+        if (!gone) this.heldOpen -= 1;
+        gone = true;
+      };
+      req.socket.once('close', left);
       await hang.released;
       this.hung -= 1;
+      req.socket.removeListener('close', left);
+      // A caller that went away while held (a process killed, a send timed out and cut) got nothing.
+      if (gone || res.destroyed || req.socket.destroyed) {
+        this.drop(req, res, method, path);
+        return;
+      }
+      left();
     }
     const failureIndex = this.failures.findIndex((f) => !f.match || f.match.test(path));
     if (failureIndex >= 0) {
@@ -130,6 +179,13 @@ export class FakeChannel {
     this.requests.push({ method, path, status: answer.status });
     res.writeHead(answer.status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer.body ?? {}));
+  }
+
+  private drop(req: http.IncomingMessage, res: http.ServerResponse, method: string, path: string): void {
+    this.dropped += 1;
+    this.requests.push({ method, path, status: 0 });
+    res.destroy();
+    req.socket.destroy();
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
