@@ -10,6 +10,7 @@ import {
 } from 'botbuilder';
 import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
+import { connectorClientOptions } from './send-signal';
 
 export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   // Local mode leaves MicrosoftAppId empty: auth is off, as the Emulator and Agents Playground expect.
@@ -20,7 +21,9 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     MicrosoftAppType: config.bot.appId ? config.bot.appType : '',
     ...(config.bot.openIdMetadata ? publicCloudWith(config.bot.openIdMetadata) : {}),
   } as ConfigurationBotFrameworkAuthenticationOptions;
-  const adapter = new CloudAdapter(new StrictAuthentication(options));
+  const adapter = new CloudAdapter(
+    new StrictAuthentication(options, undefined, undefined, undefined, connectorClientOptions),
+  );
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // Never echo the raw error to the user: it may carry case data.
     logger.error('turn failed', { error: error.message, activityType: context.activity.type });
