@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { startHarness, type Harness } from '../../support/bot-harness';
-import { ChallengeStream, inProcess, SHORT_SCRIPT } from '../faults/stream';
+import { ChallengeStream, inProcess, SCRIPT } from '../faults/stream';
 import { installPartnership, text, Walk } from './support';
 
 const SEND_TIMEOUT_SECONDS = 1;
@@ -76,7 +76,7 @@ describe('sends under a failing channel (the real outbound queue)', function () 
     const stream = new ChallengeStream(inProcess(h), 'LCC-FAULT-THREAD', []);
     await stream.fetchForm();
     await stream.raise(); // answered at once; the thread is being started behind it
-    await stream.walk(SHORT_SCRIPT.slice(0, 1)); // the pause
+    await stream.walk(SCRIPT.slice(0, 1)); // the pause
     await h.app.kit.dispatcher.idle();
     h.channel.faultPlan = undefined;
     await h.app.kit.dispatcher.sweep({ graceMs: 0 });

@@ -1,7 +1,7 @@
 /**
  * A stream of presses for the fault suite: Leeds challenges, each raised and then walked
- * through eight presses by four people (pauses, resumes, outcomes, escalations), over HTTP as
- * Teams clients would (an automatic refresh, then the button). Each press is logged with how
+ * through a pause, a resume, an outcome and an escalation by three people, over HTTP as Teams
+ * clients would (an automatic refresh when the card they hold is not the latest, then the button). Each press is logged with how
  * it was answered; one answered "Nothing was saved" is pressed again, as the card asks, once
  * storage is back. Then two checks from the outside: the stored history holds each press
  * answered "done" exactly once, and what the channel took in (2xx only) matches, message for
@@ -67,24 +67,13 @@ export async function installLeeds(h: Pick<BotUnderTest, 'directory' | 'post' | 
   );
 }
 
-/** After the raise: every press the stream makes on each challenge, in order. */
+/** After the raise: every press the stream makes on each challenge, in order (a pause, a resume, an outcome, an escalation). */
 export const SCRIPT: readonly Step[] = [
   { who: RAISER, verb: 'pause', typed: { reason: 'Waiting for the school nurse.' } },
   { who: RAISER, verb: 'resume' },
   { who: 'Grace Liu', verb: 'recordOutcome' },
   { who: RAISER, verb: 'escalate', typed: { reason: 'Not resolved between practitioners.' } },
-  {
-    who: 'Harry Walsh',
-    verb: 'recordOutcome',
-    typed: { timescaleAgreedWithRaiser: '2026-12-04', responseTimescale: '2026-12-02' },
-  },
-  { who: 'Ben Ortiz', verb: 'pause', typed: { reason: 'Waiting for the health visitor.' } },
-  { who: 'Ben Ortiz', verb: 'resume' },
-  { who: 'Ben Ortiz', verb: 'escalate', typed: { reason: 'The line managers did not agree.' } },
 ];
-
-/** The first four: a pause, a resume, an outcome and an escalation, for a stream whose sends are slowed. */
-export const SHORT_SCRIPT = SCRIPT.slice(0, 4);
 
 export type Answer = 'done' | 'notSaved' | 'other';
 
@@ -172,7 +161,7 @@ export class ChallengeStream {
     await this.press(0, RAISER, 'raise', data, `raise:${raiserId}:${this.challengeId}`);
   }
 
-  async walk(steps: readonly Step[]): Promise<void> {
+  async walk(steps: readonly Step[] = SCRIPT): Promise<void> {
     for (const [i, step] of steps.entries()) {
       const card = await this.refreshed(step.who);
       const fill = step.verb === 'recordOutcome';
@@ -384,7 +373,7 @@ export async function walkControl(
   const log: PressLog[] = [];
   const control = new ChallengeStream(h, caseReference, log);
   await control.fetchForm();
-  await control.run(SHORT_SCRIPT);
+  await control.run();
   await sweepUntilSettled(h, [control]);
   const expected = deliveries(h, [control]).get(caseReference)!;
   assert.ok(expected.length > 10, 'the control was sent its messages');
