@@ -42,6 +42,10 @@ export type Gate = (request: IncomingRequest) => GateVerdict | undefined;
  */
 export type GateVerdict = { status: number; headers?: Record<string, string>; body?: unknown } | { hangMs: number };
 
+/** A send: a post, a reply, an update or a new conversation (what a gate usually faults). */
+export const isSend = (method: string, path: string): boolean =>
+  (method === 'POST' || method === 'PUT') && path.startsWith('/v3/conversations');
+
 export interface IncomingRequest {
   method: string;
   path: string;

@@ -9,7 +9,8 @@
  */
 import assert from 'node:assert/strict';
 import { startHarness, type Harness } from '../../support/bot-harness';
-import type { GateVerdict, IncomingRequest } from '../../support/fake-channel';
+import { isSend, type GateVerdict, type IncomingRequest } from '../../support/fake-channel';
+import { seeded } from '../../support/seeded';
 import {
   answersOf,
   ChallengeStream,
@@ -44,18 +45,6 @@ const faultOf: Record<string, () => GateVerdict> = {
   hang: () => ({ hangMs: HANG_MS }),
 };
 
-/** A small seeded generator (mulberry32), so a failing run can be replayed with its seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Faults for sends (POST and PUT of conversations), at random places but in fixed numbers: a
  * message's first try fails with `share` while the budget lasts, its second try too, never a
@@ -68,7 +57,7 @@ function faultPlan(random: () => number, injected: Record<string, number>, share
   const left = { ...BUDGET };
   let threadSlowed = false;
   return ({ method, path, body }: IncomingRequest): GateVerdict | undefined => {
-    if (!(method === 'POST' || method === 'PUT') || !path.startsWith('/v3/conversations')) return undefined;
+    if (!isSend(method, path)) return undefined;
     const identity = `${method} ${path} ${JSON.stringify(body?.attachments ?? body?.activity?.attachments ?? '')}`;
     const n = tries.get(identity) ?? 0;
     tries.set(identity, n + 1);
