@@ -48,7 +48,8 @@ const faultOf: Record<string, () => GateVerdict> = {
 /**
  * Faults for sends (POST and PUT of conversations), at random places but in fixed numbers: a
  * message's first try fails with `share` while the budget lasts, its second try too, never a
- * third, so every message gets through within the queue's and the sweep's retries. The first
+ * third, so every message gets through within the queue's and the sweep's retries; the hangs
+ * come first, while the presses are being made. The first
  * new thread's first try is throttled, so the next presses' posts wait for it (a channel's new
  * threads queue behind each other: one slow start is enough).
  */
@@ -68,8 +69,9 @@ function faultPlan(random: () => number, injected: Record<string, number>, share
       threadSlowed = true;
       kind = '429';
     } else if (n < 2 && random() < share) {
+      // The hangs first, so that presses are made while one lasts whatever the seed; then any kind left.
       const open = Object.keys(left).filter((k) => left[k]! > 0);
-      kind = open[Math.floor(random() * open.length)];
+      kind = left.hang! > 0 ? 'hang' : open[Math.floor(random() * open.length)];
       if (kind) left[kind]! -= 1;
     }
     if (!kind) return undefined;
