@@ -5,25 +5,11 @@
  * (per app per tenant, per conversation) and answers 429 beyond them. Only sends count:
  * posts, replies, updates and new conversations.
  */
-import type { Gate } from '../test/support/fake-channel';
-
-const isSend = (method: string, path: string) =>
-  (method === 'POST' || method === 'PUT') && path.startsWith('/v3/conversations');
+import { isSend, type Gate } from '../test/support/fake-channel';
+import { seeded } from '../test/support/seeded';
 
 /** The conversation a send goes to ('' for a new conversation). */
 const conversationOf = (path: string) => /^\/v3\/conversations\/([^/]+)/.exec(path)?.[1] ?? '';
-
-/** A small seeded generator, so two runs fault the same sends. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface FaultCounts {
   sends: number;

@@ -1,10 +1,13 @@
 /**
- * The bench's child processes (the bot, the echo floor): started through the tsx loader with
- * IPC, their start-up timed, their resident memory sampled from /proc, asked things by id.
+ * The bench's child processes (the bot, the echo floor): compiled to plain JavaScript first, as
+ * production runs them (a TypeScript loader in the child would add its own memory and start-up
+ * to both), then started with IPC, their start-up timed, their resident memory sampled from
+ * /proc, asked things by id.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 
 export type ChildRequest =
   | { id: number; type: 'clock'; now: string | null }
@@ -42,6 +45,28 @@ export interface Child {
 }
 
 const root = join(__dirname, '..');
+const outDir = join(root, 'node_modules', '.cache', 'challenge-bench');
+const built = new Map<string, string>();
+
+/** `entry` (a path from the repo root) as one JavaScript file; its packages are loaded from node_modules as usual. */
+export function compiled(entry: string): string {
+  let file = built.get(entry);
+  if (!file) {
+    file = join(outDir, `${entry.replace(/[^A-Za-z0-9]+/g, '-')}.js`);
+    buildSync({
+      entryPoints: [join(root, entry)],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      packages: 'external',
+      outfile: file,
+      logLevel: 'silent',
+    });
+    built.set(entry, file);
+  }
+  return file;
+}
 
 export async function startChild(
   name: string,
@@ -51,9 +76,7 @@ export async function startChild(
 ): Promise<Child> {
   const execArgv = [
     ...(options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : []),
-    '--import',
-    'tsx',
-    join(root, entry),
+    compiled(entry),
   ];
   const spawnedAt = performance.now();
   const child: ChildProcess = spawn(process.execPath, execArgv, {

@@ -1,13 +1,13 @@
 /**
  * Issue 14, start-up: from process start to the first answered request, the bot beside the
- * echo floor (both through the same loader, so the difference is the bot's own work); and the
- * cold import of the Functions entry point (src/functions/index.ts, which reads its config
+ * echo floor (both compiled the same way, so the difference is the bot's own work); and the
+ * cold import of the Functions entry point (bot/functions.ts, which reads its config
  * from the environment only when a timer runs) beside an empty import.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { message } from '../test/support/activities';
-import { startChild } from './ipc';
+import { compiled, startChild } from './ipc';
 import { postJson, round } from './load';
 import { benchDirectory, freshPrefix } from './world';
 import { createStores } from '../src/store';
@@ -52,15 +52,11 @@ function importTime(
 ): Promise<{ processMs: number; importMs: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(root, 'bench/import-child.ts'), ...(target ? [target] : [])],
-      {
-        cwd: root,
-        env: { ...process.env, ...env },
-        stdio: ['ignore', 'pipe', 'ignore'],
-      },
-    );
+    const child = spawn(process.execPath, [compiled('bench/import-child.ts'), ...(target ? [compiled(target)] : [])], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.once('exit', (code) => {
@@ -92,9 +88,8 @@ export async function startupBench(
   const echo: { readyMs: number; firstAnswerMs: number }[] = [];
   const functions: { processMs: number; importMs: number }[] = [];
   const empty: { processMs: number; importMs: number }[] = [];
-  const functionsEntry = join(root, 'src/functions/index.ts');
-  // One unmeasured import fills the loader's transform cache (the bot's was filled by the parts before):
-  // the runs measured are cold processes over a warm disk cache.
+  const functionsEntry = 'bot/functions.ts';
+  // One unmeasured import warms the disk cache: the runs measured are cold processes over a warm disk cache.
   await importTime(functionsEntry, env);
   for (let i = 0; i < runs; i++) {
     log(`start-up: run ${i + 1} of ${runs}`);

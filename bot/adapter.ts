@@ -16,6 +16,7 @@ import type { Config } from '../src/config';
 import type { Logger } from '../src/logger';
 import { errorFields } from '../src/telemetry/redact';
 import { ActivityEnvelope, envelopeProblems } from './activity-envelope';
+import { connectorClientOptions } from './send-signal';
 
 export interface HandledRequest {
   status: number;
@@ -91,7 +92,11 @@ export function createAdapter(config: Config, logger: Logger): ChallengeAdapter 
     MicrosoftAppType: config.bot.appId ? config.bot.appType : '',
     ...(config.bot.openIdMetadata ? publicCloudWith(config.bot.openIdMetadata) : {}),
   } as ConfigurationBotFrameworkAuthenticationOptions;
-  const adapter = new ChallengeAdapter(new StrictAuthentication(options), Boolean(config.bot.appId), logger);
+  const adapter = new ChallengeAdapter(
+    new StrictAuthentication(options, undefined, undefined, undefined, connectorClientOptions),
+    Boolean(config.bot.appId),
+    logger,
+  );
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // Never echo the raw error, to the user or the log: it may carry case data or the caller's strings.
     logger.error('turn failed', { ...errorFields(error), activityType: context.activity.type });

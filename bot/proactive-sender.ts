@@ -13,9 +13,13 @@ import {
 import type { ChallengeThread, ConversationStore } from '../src/store';
 import type { Logger } from '../src/logger';
 import type { ChannelTarget, Delivery, Messenger } from '../src/turn';
+import { inAttempt } from './send-signal';
 
-/** Runs one send with rate limiting and retries; the identity function when there is no queue. */
-export type SendThrough = <T>(conversationId: string, send: () => Promise<T>) => Promise<T>;
+/**
+ * Runs one send with rate limiting and retries; the identity function when there is no queue.
+ * Each attempt gets a signal that aborts when the queue gives up on it (send-signal.ts).
+ */
+export type SendThrough = <T>(conversationId: string, send: (signal?: AbortSignal) => Promise<T>) => Promise<T>;
 
 export interface ProactiveSenderDeps {
   adapter: CloudAdapter;
@@ -28,13 +32,30 @@ export interface ProactiveSenderDeps {
 const channelAudience = 'https://api.botframework.com';
 
 export function createProactiveSender(deps: ProactiveSenderDeps): Messenger {
-  const through: SendThrough = deps.through ?? ((_id, send) => send());
+  const queue: SendThrough = deps.through ?? ((_id, send) => send());
+  const through = <T>(conversationId: string, send: () => Promise<T>): Promise<T> =>
+    queue(conversationId, (signal) => inAttempt(signal, send));
   const cardActivity = (card: object) => ({ type: 'message' as const, attachments: [CardFactory.adaptiveCard(card)] });
 
+  /**
+   * The adapter hands an error inside `logic` to its onTurnError and resolves as if all went
+   * well; a send that failed would then count as delivered (never retried, never reported).
+   * So the error is caught here and thrown to the queue.
+   */
   const inConversation = async (
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
-  ) => deps.adapter.continueConversationAsync(deps.appId, reference, logic);
+  ): Promise<void> => {
+    let failed: { error: unknown } | undefined;
+    await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
+      try {
+        await logic(context);
+      } catch (error) {
+        failed = { error };
+      }
+    });
+    if (failed) throw failed.error;
+  };
 
   const deliver = async (conversationId: string, send: () => Promise<string | undefined>): Promise<Delivery> => {
     try {

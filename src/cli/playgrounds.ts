@@ -41,6 +41,8 @@ export function playgroundPeople(config: PlaygroundConfig): PlaygroundPerson[] {
 /** The personal chat a person has with the bot in their own playground. */
 export const personalChatId = (person: PlaygroundPerson) => `a:personal-${person.aadObjectId}`;
 
+const MAX_OTHER_USERS = 5;
+
 /** The configuration with `person` (a name in it) as the current user and everyone else as the other users. */
 export function configFor(person: string, config: PlaygroundConfig): string {
   const everyone = playgroundPeople(config);
@@ -49,7 +51,8 @@ export function configFor(person: string, config: PlaygroundConfig): string {
   return stringify({
     ...config,
     currentUser: chosen,
-    users: everyone.filter((p) => p !== chosen),
+    // The playground refuses a configuration with more than five other users.
+    users: everyone.filter((p) => p !== chosen).slice(0, MAX_OTHER_USERS),
     personalChat: { ...config.personalChat, id: personalChatId(chosen) },
   });
 }

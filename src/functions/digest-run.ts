@@ -22,6 +22,17 @@ export interface DigestReport {
 }
 
 const RUN_SCOPE = 'digest-runs';
+/** Enough sends in flight to keep to the per-app rate (48 a second, outbound/rate-limiter.ts) at up to a second a send. */
+const DIGEST_SENDS_AT_ONCE = 48;
+
+/** `work` for each item, at most `limit` at a time. */
+async function atMost<T>(limit: number, items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
 
 export async function runDigest(
   deps: Pick<SchedulerDeps, 'challenges' | 'claims' | 'messenger' | 'procedureOf' | 'onUndelivered' | 'logger'>,
@@ -40,9 +51,11 @@ export async function runDigest(
     entries.push({ challenge, procedure: deps.procedureOf(challenge.procedureId) });
   }
   let complete = true;
-  for (const person of digestRecipients(entries)) {
+  // Several people at once: the outbound queue keeps Teams' limits, so the run's pace is the
+  // allowed rate rather than one send's round trip after another.
+  await atMost(DIGEST_SENDS_AT_ONCE, digestRecipients(entries), async (person) => {
     const plan = planDigest(person, entries, now, calendar);
-    if (!plan) continue;
+    if (!plan) return;
     const card = renderCard('digest', toDigestCardData({ day, now, sections: plan.sections }));
     const delivery = await deliverOnce(
       {
@@ -55,7 +68,7 @@ export async function runDigest(
     complete &&= delivery.complete;
     report.sentTo.push(...delivery.sentTo);
     report.undelivered.push(...delivery.undelivered);
-  }
+  });
   if (complete) {
     const marker = await deps.claims.claim(RUN_SCOPE, day);
     if (marker.kind === 'claimed') await deps.claims.settle(marker.claim, 'sent');

@@ -3,8 +3,8 @@
  * Azure by the app's managed identity (MAIL_ENDPOINT with DefaultAzureCredential), locally
  * and in tests by a connection string (MAIL_CONNECTION_STRING) pointing at a stand-in.
  */
-import { EmailClient } from '@azure/communication-email';
-import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
+import { defaultAzureCredential } from '../azure-credential';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { mailOff, type Mailer } from './mailer';
@@ -22,15 +22,23 @@ export function createAcsMailer(config: AcsMailConfig, logger?: Logger, credenti
   const options = {
     allowInsecureConnection: /(^|endpoint=)http:/i.test(config.connectionString ?? config.endpoint ?? ''),
   };
-  const client = config.connectionString
-    ? new EmailClient(config.connectionString, options)
-    : new EmailClient(config.endpoint!, credential ?? new DefaultAzureCredential(), options);
+  // The SDK is loaded with the first notice: most runs send none, and it is not small.
+  const connect = async () => {
+    const { EmailClient } = await import('@azure/communication-email');
+    return config.connectionString
+      ? new EmailClient(config.connectionString, options)
+      : new EmailClient(config.endpoint!, credential ?? defaultAzureCredential(), options);
+  };
+  let client: ReturnType<typeof connect> | undefined;
+  const clientOf = () => (client ??= connect());
   return {
     enabled: true,
     async send(notice) {
       if (!notice.to.address) return { sent: false, reason: 'noAddress' };
       try {
-        const poller = await client.beginSend(
+        const poller = await (
+          await clientOf()
+        ).beginSend(
           {
             senderAddress: config.sender,
             recipients: { to: [{ address: notice.to.address, displayName: notice.to.displayName }] },

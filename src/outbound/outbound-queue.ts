@@ -15,7 +15,12 @@ export interface OutboundJob<T = unknown> {
   tenantId?: string;
   /** What is being sent, for the failure report: ids and kinds only, never a name. */
   label?: string;
-  send(): Promise<T>;
+  /**
+   * One attempt. `signal` is aborted once the attempt has taken too long: whatever it started
+   * (and any retry of its own underneath) must stop then, or it could still deliver after the
+   * queue's retry has, and the message arrives twice.
+   */
+  send(signal: AbortSignal): Promise<T>;
 }
 
 /** A send that will not be made: `blocked` (app uninstalled or blocked) or `failed` (final error, or retries spent). */
@@ -70,7 +75,7 @@ export interface OutboundQueue {
   /** Resolves with the send's result once delivered; rejects with an OutboundError when it never will be. */
   send<T>(job: OutboundJob<T>): Promise<T>;
   /** The shape bot/proactive-sender.ts takes: `(conversationId, send) => Promise<T>`. */
-  through<T>(conversationId: string, send: () => Promise<T>): Promise<T>;
+  through<T>(conversationId: string, send: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
 const DEFAULT_TENANT = 'default';
@@ -86,14 +91,19 @@ export function createOutboundQueue(options: OutboundQueueOptions): OutboundQueu
   const now = () => options.clock.now().getTime();
   const attemptTimeoutMs = options.attemptTimeoutMs ?? 15_000;
 
-  /** The attempt, or a SendTimeout once it has taken too long (the attempt itself is left to end on its own). */
-  function timed<T>(attempt: Promise<T>): Promise<T> {
+  /** The attempt, or a SendTimeout once it has taken too long; then the attempt's signal stops what it started. */
+  function timed<T>(attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const abandon = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new SendTimeout(attemptTimeoutMs)), attemptTimeoutMs);
+      timer = setTimeout(() => {
+        const error = new SendTimeout(attemptTimeoutMs);
+        abandon.abort(error);
+        reject(error);
+      }, attemptTimeoutMs);
       timer.unref?.();
     });
-    return Promise.race([attempt, timeout]).finally(() => clearTimeout(timer));
+    return Promise.race([attempt(abandon.signal), timeout]).finally(() => clearTimeout(timer));
   }
 
   async function slot(job: OutboundJob): Promise<void> {
@@ -140,7 +150,7 @@ export function createOutboundQueue(options: OutboundQueueOptions): OutboundQueu
     for (let attempt = 1; ; attempt++) {
       await slot(job);
       try {
-        return await timed(job.send());
+        return await timed((signal) => job.send(signal));
       } catch (error) {
         const verdict = classify(error);
         if (verdict === 'blocked') return give(job, new OutboundError('blocked', attempt, error));

@@ -29,6 +29,13 @@ export interface DeadlineIndex {
   set(challengeId: string, wakeAt: Date | undefined, version: number): Promise<void>;
   /** After a commit (or a tick): the wake recomputed from the snapshot at the clock's now. */
   update(after: Challenge, before?: Challenge): Promise<void>;
+  /**
+   * `update` in two halves around a commit, so a press waits for fewer round trips: `prepare`
+   * (read the pointer, write the new wake row) runs alongside the commit; `finish` moves the
+   * pointer once the commit has held. A wake row whose commit lost is harmless: the tick drops
+   * a row its pointer does not name (dropIfStale).
+   */
+  prepare(after: Challenge): Promise<{ finish(): Promise<void> }>;
   /** Deletes a row read by `due` unless it is still the challenge's current one (a leftover of a crash). */
   dropIfStale(row: DueRow): Promise<void>;
   /** Rebuilds from the snapshots and deletes every row they do not account for. */
@@ -52,42 +59,71 @@ export function createDeadlineIndex(table: TableClient, options: DeadlineIndexOp
     if (statusOf(error) !== 404) throw error;
   };
 
+  type Pointer = Awaited<ReturnType<typeof readPointer>>;
+  const readPointer = (pointerKey: string) => getEntityOrUndefined(table, POINTER, pointerKey);
+  const keyOf = (pointer: Pointer) => (typeof pointer?.wakeKey === 'string' ? pointer.wakeKey : undefined);
+  /** Nothing to move: someone indexed a newer snapshot, or the wake is where it was. */
+  const settled = (pointer: Pointer, newKey: string | undefined, version: number) =>
+    Boolean(pointer && (Number(pointer.version) > version || keyOf(pointer) === newKey));
+
+  const writeWake = (challengeId: string, newKey: string | undefined, wakeAt: Date | undefined) =>
+    newKey
+      ? table.upsertEntity(
+          { partitionKey: WAKE, rowKey: newKey, challengeId, wakeAt: wakeAt?.toISOString() },
+          'Replace',
+        )
+      : undefined;
+
+  /** The pointer moved to `newKey` (or removed), by its ETag; 'lost' when someone moved it meanwhile. */
+  const pointAt = async (pointer: Pointer, pointerKey: string, newKey: string | undefined, version: number) => {
+    try {
+      if (!newKey) {
+        if (pointer) await table.deleteEntity(POINTER, pointerKey, { etag: pointer.etag });
+      } else {
+        const row = { partitionKey: POINTER, rowKey: pointerKey, wakeKey: newKey, version };
+        if (pointer) await table.updateEntity(row, 'Replace', { etag: pointer.etag });
+        else await table.createEntity(row);
+      }
+    } catch (error) {
+      const status = statusOf(error);
+      if (status !== 409 && status !== 412 && status !== 404) throw error;
+      return 'lost' as const;
+    }
+    const oldKey = keyOf(pointer);
+    if (oldKey && oldKey !== newKey) await table.deleteEntity(WAKE, oldKey).catch(ignore404);
+    return 'moved' as const;
+  };
+
   const set: DeadlineIndex['set'] = async (challengeId, wakeAt, version) => {
     const pointerKey = safeKey(challengeId);
     const newKey = wakeAt ? wakeRowKey(wakeAt, challengeId) : undefined;
     for (let attempt = 0; attempt < 5; attempt++) {
-      const pointer = await getEntityOrUndefined(table, POINTER, pointerKey);
-      const oldKey = typeof pointer?.wakeKey === 'string' ? pointer.wakeKey : undefined;
-      if (pointer && Number(pointer.version) > version) return; // someone indexed a newer snapshot
-      if (pointer && oldKey === newKey) return;
-      if (newKey) {
-        await table.upsertEntity(
-          { partitionKey: WAKE, rowKey: newKey, challengeId, wakeAt: wakeAt?.toISOString() },
-          'Replace',
-        );
-      }
-      try {
-        if (!newKey) {
-          if (pointer) await table.deleteEntity(POINTER, pointerKey, { etag: pointer.etag });
-        } else {
-          const row = { partitionKey: POINTER, rowKey: pointerKey, wakeKey: newKey, version };
-          if (pointer) await table.updateEntity(row, 'Replace', { etag: pointer.etag });
-          else await table.createEntity(row);
-        }
-      } catch (error) {
-        const status = statusOf(error);
-        if (status !== 409 && status !== 412 && status !== 404) throw error;
-        // Lost a race: take back our wake row unless the winner points at the same one.
-        const now = await getEntityOrUndefined(table, POINTER, pointerKey);
-        if (newKey && now?.wakeKey !== newKey) await table.deleteEntity(WAKE, newKey).catch(ignore404);
-        continue;
-      }
-      if (oldKey && oldKey !== newKey) await table.deleteEntity(WAKE, oldKey).catch(ignore404);
-      return;
+      const pointer = await readPointer(pointerKey);
+      if (settled(pointer, newKey, version)) return;
+      await writeWake(challengeId, newKey, wakeAt);
+      if ((await pointAt(pointer, pointerKey, newKey, version)) === 'moved') return;
+      // Lost a race: take back our wake row unless the winner points at the same one.
+      const now = await readPointer(pointerKey);
+      if (newKey && now?.wakeKey !== newKey) await table.deleteEntity(WAKE, newKey).catch(ignore404);
     }
   };
 
   const update: DeadlineIndex['update'] = (after) => set(after.id, wakeOf(after, options.clock.now()), after.version);
+
+  const prepare: DeadlineIndex['prepare'] = async (after) => {
+    const { id: challengeId, version } = after;
+    const wakeAt = wakeOf(after, options.clock.now());
+    const pointerKey = safeKey(challengeId);
+    const newKey = wakeAt ? wakeRowKey(wakeAt, challengeId) : undefined;
+    const [pointer] = await Promise.all([readPointer(pointerKey), writeWake(challengeId, newKey, wakeAt)]);
+    return {
+      async finish() {
+        if (settled(pointer, newKey, version)) return;
+        // Moved meanwhile: the careful way, from a fresh read.
+        if ((await pointAt(pointer, pointerKey, newKey, version)) === 'lost') await set(challengeId, wakeAt, version);
+      },
+    };
+  };
 
   return {
     async due(now, limit = 500) {
@@ -107,6 +143,7 @@ export function createDeadlineIndex(table: TableClient, options: DeadlineIndexOp
 
     set,
     update,
+    prepare,
 
     dropIfStale: async (row) => {
       const pointer = await getEntityOrUndefined(table, POINTER, safeKey(row.challengeId));

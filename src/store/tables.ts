@@ -3,7 +3,8 @@
  * endpoint with a managed identity (production). I/O shell.
  */
 import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
-import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
+import { defaultAzureCredential } from '../azure-credential';
 
 interface TableConfigBase {
   /** Put in front of every table name so several deployments (or test files) share an account. */
@@ -68,7 +69,7 @@ export function createTableClient(config: TableConfig, table: string): TableClie
     return TableClient.fromConnectionString(config.connectionString, table, options);
   }
   const http = config.tableEndpoint.startsWith('http:');
-  return new TableClient(config.tableEndpoint, table, config.credential ?? new DefaultAzureCredential(), {
+  return new TableClient(config.tableEndpoint, table, config.credential ?? defaultAzureCredential(), {
     allowInsecureConnection: config.allowInsecureConnection ?? http,
     retryOptions,
   });

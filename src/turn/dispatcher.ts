@@ -94,14 +94,28 @@ function merge(into: DispatchReport, more: DispatchReport): DispatchReport {
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
   const maxAttempts = deps.maxAttempts ?? 5;
+  const recordRetryMaxMs = 2_000;
   // A challenge's thread never moves once started: read once per process.
   const threads = new Map<string, ChallengeThread>();
+  /** Thread starts under way in this process: a later press's posts wait for them. */
+  const starting = new Map<string, Promise<unknown>>();
   const threadOf = async (challengeId: string): Promise<ChallengeThread | undefined> => {
+    await starting.get(challengeId)?.catch(() => undefined);
     const known = threads.get(challengeId);
     if (known) return known;
     const thread = await deps.conversations.getThread(challengeId);
     if (thread) threads.set(challengeId, thread);
     return thread;
+  };
+  /** Challenges that will never have a thread (no channel, or its start was given up): their posts are no-ops. */
+  const threadless = new Set<string>();
+  /** The thread's start is still owed (it failed for now, or another process holds it): its posts wait. */
+  const threadStillOwed = async (challengeId: string): Promise<boolean> => {
+    if (threadless.has(challengeId)) return false;
+    const rows = await deps.owed.list(challengeId);
+    const owed = rows.some((row) => OwedSchema.safeParse(row.value).data?.kind === 'threadStart');
+    if (!owed) threadless.add(challengeId);
+    return owed;
   };
 
   /** One row: what it owes, done. Returns the delivery to a person, when it was one. */
@@ -116,18 +130,26 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       case 'personIndex':
         await deps.personIndex.update(challenge, owed.formerIds);
         return undefined;
-      case 'threadStart':
+      case 'threadStart': {
         // A retry after a start that did go through (and was saved) must not open a second thread.
         if (attempts > 0 && (await threadOf(challenge.id))) return undefined;
-        threads.set(
-          challenge.id,
-          await messenger.startThread(challenge.id, owed.channel, views.threadRoot(procedure, challenge)),
-        );
+        const started = messenger.startThread(challenge.id, owed.channel, views.threadRoot(procedure, challenge));
+        starting.set(challenge.id, started);
+        try {
+          threads.set(challenge.id, await started);
+        } finally {
+          starting.delete(challenge.id);
+        }
         return undefined;
+      }
       case 'threadReply':
       case 'threadRoot': {
         const thread = await threadOf(challenge.id);
-        if (!thread) return undefined; // the partnership has no channel, or its thread could not be started
+        if (!thread) {
+          // Not started yet: the post waits for the sweep. Never started (no channel, or given up): nothing to post.
+          if (await threadStillOwed(challenge.id)) throw new PassingFailure('threadNotStarted');
+          return undefined;
+        }
         const card =
           owed.kind === 'threadReply'
             ? views.threadEvent(procedure, challenge, owed.event)
@@ -163,6 +185,26 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
   }
 
+  /**
+   * What became of a row reaches storage while this process still holds it: a row carried out
+   * and not settled would be carried out again (the card sent twice), one not released would
+   * wait out its claim. So a settle or a release that storage did not take is tried again
+   * until the claim is nearly spent; only an outage longer than that leaves the row to the
+   * sweep as it stood.
+   */
+  async function record(row: OwedRow, write: () => Promise<void>): Promise<void> {
+    const holdsUntil = row.claimedUntil ? Date.parse(row.claimedUntil) : 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await write();
+      } catch (error) {
+        const wait = Math.min(recordRetryMaxMs, 50 * 2 ** attempt);
+        if (systemClock.now().getTime() + wait >= holdsUntil - recordRetryMaxMs) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+
   /** One lane's rows in order; a row held by someone else, or failing for now, is left. */
   async function lane(
     procedure: Procedure,
@@ -188,7 +230,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       }
       const to = 'to' in owed ? owed.to : undefined;
       if (!delivery || delivery.delivered) {
-        await deps.owed.settle(challenge.id, claimed);
+        await record(claimed, () => deps.owed.settle(challenge.id, claimed));
         report.done += 1;
         if (to)
           report.delivered.push({
@@ -200,11 +242,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       }
       const final = delivery.reason !== 'failed' || claimed.attempts + 1 >= maxAttempts;
       if (!final) {
-        await deps.owed.release(challenge.id, claimed);
+        await record(claimed, () => deps.owed.release(challenge.id, claimed));
         report.left += 1;
         continue;
       }
-      await deps.owed.settle(challenge.id, claimed);
+      await record(claimed, () => deps.owed.settle(challenge.id, claimed));
       report.done += 1;
       if (!to) continue;
       const what: Undelivered = {

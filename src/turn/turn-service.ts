@@ -198,6 +198,16 @@ export function createTurnService(deps: TurnDeps): TurnService {
       version: after.version,
     };
 
+    const indexWarning = (error: unknown) =>
+      deps.logger.warn('deadline index update failed; the nightly reconcile repairs it', {
+        challengeId: after.id,
+        code: errorCode(error),
+      });
+    // The new wake row alongside the commit (a leftover from a lost commit is dropped by the tick).
+    const indexing = deps.deadlineIndex.prepare(after).catch((error: unknown) => {
+      indexWarning(error);
+      return undefined;
+    });
     // Written before the commit: a crash between the commit and the sends leaves it for the sweep.
     const entry =
       owed.length > 0
@@ -215,15 +225,11 @@ export function createTurnService(deps: TurnDeps): TurnService {
         owedClaimedUntil: deps.dispatcher.claimUntil(),
       });
     } catch (error) {
+      await indexing;
       if (error instanceof ConflictError) return 'conflict'; // the next attempt reloads and sees who won
       throw error;
     }
-    await deps.deadlineIndex.update(after).catch((error: unknown) =>
-      deps.logger.warn('deadline index update failed; the nightly reconcile repairs it', {
-        challengeId: after.id,
-        code: errorCode(error),
-      }),
-    );
+    await (await indexing)?.finish().catch(indexWarning);
 
     const done = {
       kind: 'done' as const,

@@ -23,7 +23,7 @@ import { calendarOf } from '../../src/workflow';
 import sample from '../../src/directory/sample-directory.json';
 import { chromiumPath, launchChromium, type Browser } from './support/chromium';
 import { startLocalBot, type LocalBot } from './support/local-bot';
-import { freePort } from './support/free-port';
+import { freeRange } from './support/free-port';
 import {
   connectPlaygrounds,
   loadPlaygroundConfig,
@@ -52,6 +52,20 @@ const PEOPLE = [
 ] as const;
 type Person = (typeof PEOPLE)[number];
 const idOf = (name: string) => sample.people.find((p) => p.name === name)!.id;
+
+/** Until the playground answers (it takes a few seconds to start). */
+async function listening(url: string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const up = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return;
+    if (Date.now() > until) throw new Error(`no playground at ${url}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
 
 describe('the card tour in the Agents Playground (screenshots of every card type)', function () {
   this.timeout(180_000);
@@ -101,11 +115,27 @@ describe('the card tour in the Agents Playground (screenshots of every card type
       const known = listed.find((p) => p.name === name);
       if (known) return known;
       const p = sample.people.find((q) => q.name === name)!;
-      return { id: `29:${p.id}`, name, aadObjectId: p.id, email: p.email };
+      const [givenName, ...rest] = name.split(' ');
+      return {
+        id: `29:${p.id}`,
+        name,
+        userPrincipleName: p.email,
+        aadObjectId: p.id,
+        givenName,
+        surname: rest.join(' '),
+        email: p.email,
+      };
     });
     const config = { ...repo, currentUser: people[0]!, users: people.slice(1) };
-    playgrounds = startPlaygrounds({ root: shotsRoot, endpoint: bot.endpoint, basePort: await freePort(), config });
+    playgrounds = startPlaygrounds({
+      root: shotsRoot,
+      endpoint: bot.endpoint,
+      basePort: await freeRange(PEOPLE.length),
+      config,
+      onExit: (person, code) => console.log(`    (the playground of ${person.name} stopped: ${code})`),
+    });
     await connectPlaygrounds(bot.app.stores, config, playgrounds);
+    for (const p of playgrounds) await listening(p.url);
     browser = await launchChromium();
     for (const [i, who] of PEOPLE.entries()) {
       const p = await browser.newPage();

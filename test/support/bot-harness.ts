@@ -55,26 +55,16 @@ export async function startHarness(
   const storage: TableConfig = { ...config.storage, prefix: config.tablePrefix };
   const clock = new SettableClock(options.now ?? '2026-11-23T10:00:00Z');
   const app = await createApp(config, { clock, logger: silentLogger, ...options.app });
-  const checked = checkDirectory(withChannelServiceUrl(sample, channel.url));
-  if (!checked.ok) throw new Error(`sample directory: ${checked.problems.join('; ')}`);
-  // Nobody is reachable until they install the bot.
-  const directory = { ...checked.directory, people: checked.directory.people.map((p) => ({ ...p, reachable: false })) };
+  const directory = testDirectory(channel.url);
   await writeDirectory(app.stores.directory, directory);
   const port = await app.listen();
   const url = `http://127.0.0.1:${port}`;
 
   const post: Harness['post'] = async (activity, headers = {}, options = {}) => {
-    const response = await fetch(`${url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(activity),
-    });
-    const text = await response.text();
+    const answer = await postActivity(url, activity, headers);
     // The answer comes before the sends: most tests look at both, so they wait for the sends.
     if (options.sends !== 'skip') await app.kit.dispatcher.idle();
-    const body: unknown = text ? JSON.parse(text) : undefined;
-    checkCardsIn(body, 'the answer to an invoke');
-    return { status: response.status, body };
+    return answer;
   };
   const user = (personName: string): TestUser => {
     const person = directory.people.find((p) => p.name === personName);
@@ -101,6 +91,30 @@ export async function startHarness(
       await channel.stop();
     },
   };
+}
+
+/** The sample directory with its channels at the fake channel's URL; nobody is reachable until they install the bot. */
+export function testDirectory(serviceUrl: string): DirectoryDocument {
+  const checked = checkDirectory(withChannelServiceUrl(sample, serviceUrl));
+  if (!checked.ok) throw new Error(`sample directory: ${checked.problems.join('; ')}`);
+  return { ...checked.directory, people: checked.directory.people.map((p) => ({ ...p, reachable: false })) };
+}
+
+/** POSTs an activity to a bot's /api/messages as Teams would: the HTTP status and the body. */
+export async function postActivity(
+  url: string,
+  activity: object,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(activity),
+  });
+  const text = await response.text();
+  const body: unknown = text ? JSON.parse(text) : undefined;
+  checkCardsIn(body, 'the answer to an invoke');
+  return { status: response.status, body };
 }
 
 function withChannelServiceUrl(directory: typeof sample, serviceUrl: string): unknown {

@@ -1,7 +1,10 @@
 /**
  * A fake Bot Connector service on loopback: it plays the REST API the bot calls back
  * (reply, send, update, create conversation, get member) and records every request,
- * so tests assert on what the channel received. Failures can be scripted (429, 403...).
+ * so tests assert on what the channel received. Failures can be scripted (429, 403...), and
+ * a gate (a fault plan, the bench's connector policies) can answer a share of requests with
+ * an error, or hang them and drop them.
+ * `received` holds only what the channel took in with a 2xx: what a Teams user would see.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,12 +31,27 @@ export interface ScriptedFailure {
 }
 
 /**
- * Decides, before the normal answer, what one request gets (the bench's connector policies:
- * rate limits, 429 + Retry-After, hangs). Undefined: answered normally and recorded.
+ * Decides, before the normal answer, what one request gets: a fault plan (the fault suite),
+ * or the bench's connector policies (rate limits, 429 + Retry-After, hangs). Undefined:
+ * answered normally and recorded.
  */
-export type Gate = (request: { method: string; path: string }) => GateVerdict | undefined;
-/** An answer that delivers nothing, or a hang: held for `hangMs`, then the connection is dropped. */
-export type GateVerdict = { status: number; headers?: Record<string, string> } | { hangMs: number };
+export type Gate = (request: IncomingRequest) => GateVerdict | undefined;
+/**
+ * An answer with this status (and headers, body) that delivers nothing, or a hang: held for
+ * `hangMs`, then the connection is dropped without an answer.
+ */
+export type GateVerdict = { status: number; headers?: Record<string, string>; body?: unknown } | { hangMs: number };
+
+/** A send: a post, a reply, an update or a new conversation (what a gate usually faults). */
+export const isSend = (method: string, path: string): boolean =>
+  (method === 'POST' || method === 'PUT') && path.startsWith('/v3/conversations');
+
+export interface IncomingRequest {
+  method: string;
+  path: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
 
 export interface Member {
   id: string;
@@ -45,8 +63,12 @@ export interface Member {
 
 export class FakeChannel {
   readonly received: RecordedActivity[] = [];
-  /** Raw requests, including ones answered with a scripted failure. */
+  /** Raw requests, including ones answered with a scripted failure; status 0: dropped unanswered. */
   readonly requests: { method: string; path: string; status: number; at: number }[] = [];
+  /** Requests held and then dropped unanswered: by a gate's hang, or because the caller went away. */
+  dropped = 0;
+  /** Requests held by a hang whose caller is still there to be answered. */
+  heldOpen = 0;
   readonly members = new Map<string, Member>();
   private failures: ScriptedFailure[] = [];
   private hangs: { match: RegExp; released: Promise<void> }[] = [];
@@ -133,20 +155,35 @@ export class FakeChannel {
     const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
     const method = req.method ?? 'GET';
 
+    const verdict = this.gate?.({ method, path, body });
+    if (verdict && 'hangMs' in verdict) {
+      this.hung += 1;
+      await new Promise((resolve) => setTimeout(resolve, verdict.hangMs));
+      this.hung -= 1;
+      this.drop(req, res, method, path);
+      return;
+    }
     const hang = this.hangs.find((h) => h.match.test(path));
     if (hang) {
       this.hung += 1;
+      this.heldOpen += 1;
+      let gone = false;
+      const left = () => {
+        if (!gone) this.heldOpen -= 1;
+        gone = true;
+      };
+      req.socket.once('close', left);
       await hang.released;
       this.hung -= 1;
+      req.socket.removeListener('close', left);
+      // A caller that went away while held (a process killed, a send timed out and cut) got nothing.
+      if (gone || res.destroyed || req.socket.destroyed) {
+        this.drop(req, res, method, path);
+        return;
+      }
+      left();
     }
     const at = performance.now();
-    const verdict = this.gate?.({ method, path });
-    if (verdict && 'hangMs' in verdict) {
-      this.requests.push({ method, path, status: 0, at });
-      await new Promise((r) => setTimeout(r, verdict.hangMs));
-      req.socket.destroy();
-      return;
-    }
     const failureIndex = this.failures.findIndex((f) => !f.match || f.match.test(path));
     if (verdict || failureIndex >= 0) {
       const f = verdict ?? this.failures.splice(failureIndex, 1)[0]!;
@@ -160,6 +197,13 @@ export class FakeChannel {
     this.requests.push({ method, path, status: answer.status, at });
     res.writeHead(answer.status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer.body ?? {}));
+  }
+
+  private drop(req: http.IncomingMessage, res: http.ServerResponse, method: string, path: string): void {
+    this.dropped += 1;
+    this.requests.push({ method, path, status: 0, at: performance.now() });
+    res.destroy();
+    req.socket.destroy();
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -7,6 +7,10 @@
  * Times are `performance.now()` of this process, taken when the request arrived: a caller
  * running in the same process splits what came before its answer from what came after
  * (proactive sends delivered later) with `before(t)` and `from(t)`.
+ *
+ * `hold()` makes storage stop answering (requests wait, as at a node that stalled) and
+ * `release()` lets them go on to whatever is behind it now: the fault tests kill Azurite in
+ * between, so what was held meets a dead port.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -61,6 +65,9 @@ export class StorageCounter {
   private readonly account: string;
   private readonly accountKey: string;
   private inFlight = 0;
+  /** Passed on to Azurite and not yet answered. */
+  private upstream = 0;
+  private held: (() => void)[] | undefined;
   connectionString = '';
 
   /** `connectionString`: Azurite's (an explicit TableEndpoint, AccountName and AccountKey). */
@@ -98,6 +105,19 @@ export class StorageCounter {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** New requests wait until `release()`; resolves once none of those passed on is still unanswered. */
+  async hold(): Promise<void> {
+    this.held ??= [];
+    while (this.upstream > 0) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  /** The held requests, and every later one, go on to the target again. */
+  release(): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const go of held) go();
+  }
+
   reset(): void {
     this.requests.length = 0;
   }
@@ -131,41 +151,52 @@ export class StorageCounter {
     req.on('data', (c: Buffer) => requestChunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(requestChunks);
-      const upstream = http.request(
-        {
-          host: this.target.hostname,
-          port: this.target.port,
-          method: req.method,
-          path: req.url,
-          headers: { ...req.headers, host: this.target.host },
-          agent,
-        },
-        (answer) => {
-          const chunks: Buffer[] = [];
-          answer.on('data', (c: Buffer) => chunks.push(c));
-          answer.on('end', () => {
-            const answerBody = Buffer.concat(chunks);
-            res.writeHead(answer.statusCode ?? 502, answer.headers);
-            res.end(answerBody);
-            this.inFlight--;
-            const described = describeRequest(req.method ?? 'GET', req.url ?? '/', req.headers, body, this.account);
-            const reads = described.kind === 'point read' || described.kind === 'query';
-            this.requests.push({
-              ...described,
-              at,
-              doneAt: performance.now(),
-              status: answer.statusCode ?? 0,
-              entities: reads ? entitiesIn(answer.statusCode ?? 0, answerBody) : 0,
-            });
-          });
-        },
-      );
-      upstream.on('error', (error) => {
-        this.inFlight--;
-        res.destroy(error);
-      });
-      upstream.end(body);
+      if (this.held) this.held.push(() => this.pass(req, res, agent, at, body));
+      else this.pass(req, res, agent, at, body);
     });
+  }
+
+  private pass(req: http.IncomingMessage, res: http.ServerResponse, agent: http.Agent, at: number, body: Buffer): void {
+    this.upstream++;
+    const described = () => describeRequest(req.method ?? 'GET', req.url ?? '/', req.headers, body, this.account);
+    const upstream = http.request(
+      {
+        host: this.target.hostname,
+        port: this.target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: this.target.host },
+        agent,
+      },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (c: Buffer) => chunks.push(c));
+        answer.on('end', () => {
+          const answerBody = Buffer.concat(chunks);
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          res.end(answerBody);
+          this.inFlight--;
+          this.upstream--;
+          const what = described();
+          const reads = what.kind === 'point read' || what.kind === 'query';
+          this.requests.push({
+            ...what,
+            at,
+            doneAt: performance.now(),
+            status: answer.statusCode ?? 0,
+            entities: reads ? entitiesIn(answer.statusCode ?? 0, answerBody) : 0,
+          });
+        });
+      },
+    );
+    upstream.on('error', (error) => {
+      this.inFlight--;
+      this.upstream--;
+      // No answer from storage (it is down): recorded with status 0, and the caller's connection dropped.
+      this.requests.push({ ...described(), at, doneAt: performance.now(), status: 0, entities: 0 });
+      res.destroy(error);
+    });
+    upstream.end(body);
   }
 }
 

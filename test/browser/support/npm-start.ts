@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { freshTables } from '../../support/azurite';
-import { freePort } from './free-port';
+import { freePort, freeRange } from './free-port';
 
 const repoRoot = join(__dirname, '..', '..', '..');
 
@@ -18,25 +18,6 @@ export interface NpmStart {
   logLines(): string[];
   output(): string;
   stop(): Promise<void>;
-}
-
-/** A base port with `count` free ports from it (the playgrounds take consecutive ports). */
-async function freeRange(count: number): Promise<number> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const base = 20000 + Math.floor(Math.random() * 30000);
-    const free = await Promise.all(Array.from({ length: count }, (_, i) => isFree(base + i)));
-    if (free.every(Boolean)) return base;
-  }
-  throw new Error('no range of free ports found');
-}
-
-async function isFree(port: number): Promise<boolean> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, () => server.close(() => resolve(true)));
-  });
 }
 
 export async function npmStart(name: string, timeoutMs = 60_000): Promise<NpmStart> {

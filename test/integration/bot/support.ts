@@ -32,7 +32,7 @@ export function cardOf(
 }
 
 /** Inputs of a card's own body, not those inside its Action.ShowCard sub-cards. */
-function inputsIn(node: unknown, found: Input[] = []): Input[] {
+export function inputsIn(node: unknown, found: Input[] = []): Input[] {
   if (Array.isArray(node)) node.forEach((n) => inputsIn(n, found));
   else if (node && typeof node === 'object') {
     const o = node as Card;

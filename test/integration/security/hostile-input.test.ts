@@ -9,12 +9,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
 import { createLogger, type Logger } from '../../../src/logger';
 import { CHALLENGE_ID } from '../../../src/workflow/ids';
 import { invokeAction, message, submit } from '../../support/activities';
 import { startHarness, type Harness } from '../../support/bot-harness';
 import { productionEnv, startLocalOpenId, testAppId, type LocalOpenId } from '../../support/local-openid';
 import { tableState } from '../../support/table-state';
+import { walk } from '../../unit/cards/validate-card';
 import { cardOf, dataFor, installPartnership, text, Walk, type Card } from '../bot/support';
 
 const appId = testAppId;
@@ -366,5 +368,32 @@ describe('security: hostile requests in local mode', () => {
     }
     assert.deepEqual(await stored(), before, 'no challenge, no outbox entry, nothing stored');
     assert.equal(h.channel.received.filter((r) => r.kind === 'createConversation').length, 0, 'no channel thread');
+  });
+
+  it('defect 5 COM-2: a case reference written as a link reads as typed in the channel thread and every card, never as a link', async () => {
+    const hostile = '[Sign in to view](https://evil.example/x)';
+    const { status } = await invoke('Amira Khan', await raiseData('Amira Khan', { caseReference: hostile }));
+    assert.equal(status, 200);
+    const received = h.channel.received.filter((r) => cardOf(r.activity));
+    assert.ok(
+      received.some((r) => r.kind === 'createConversation'),
+      'the thread was started',
+    );
+    // Rendered as a Teams client reads a TextBlock or a fact: markdown, with bare URLs linked.
+    const md = new MarkdownIt({ linkify: true });
+    for (const r of received) {
+      const shown = [...walk(cardOf(r.activity))]
+        .flatMap((o) =>
+          o.type === 'TextBlock' || o.type === 'TextRun'
+            ? [o.text]
+            : o.type === 'FactSet'
+              ? (o.facts as { title: string; value: string }[]).flatMap((f) => [f.title, f.value])
+              : [],
+        )
+        .map((t) => md.renderInline(String(t)))
+        .join('\n');
+      assert.doesNotMatch(shown, /<a |<img /, `${r.kind}: no link`);
+      if (shown.includes('Sign in to view')) assert.ok(shown.includes('[Sign in to view]'), `${r.kind}: as typed`);
+    }
   });
 });

@@ -187,6 +187,36 @@ describe('outbound queue', () => {
     assert.deepEqual(failed.sort(), ['bad:1', 'gateway:4']);
   });
 
+  it('cuts an attempt that took too long (its signal aborts) before the retry, so only one of them can land', async () => {
+    const signals: AbortSignal[] = [];
+    const delivered: number[] = [];
+    const queue = createOutboundQueue({
+      clock: { now: () => new Date(0) },
+      sleep: async () => undefined,
+      random: () => 0,
+      attemptTimeoutMs: 20,
+    });
+    const result = await queue.send({
+      conversationId: 'conv',
+      send: (signal) => {
+        signals.push(signal);
+        const attempt = signals.length;
+        // The first attempt hangs and would land late unless cut; the second answers at once.
+        if (attempt === 2) return Promise.resolve('second');
+        return new Promise<string>((resolve, reject) => {
+          const late = setTimeout(() => (delivered.push(attempt), resolve('late')), 60);
+          signal.addEventListener('abort', () => (clearTimeout(late), reject(signal.reason)));
+        });
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    assert.equal(result, 'second');
+    assert.equal(signals.length, 2);
+    assert.equal(signals[0]!.aborted, true, 'the attempt that timed out was told to stop');
+    assert.equal(signals[1]!.aborted, false);
+    assert.deepEqual(delivered, [], 'and did not land');
+  });
+
   it('reads Retry-After as seconds, as an HTTP date, from headers.get, or from retryAfter', () => {
     const now = Date.parse('2026-11-16T10:00:00Z');
     assert.equal(retryAfterMs({ headers: { 'retry-after': '2' } }, now), 2000);
