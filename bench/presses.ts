@@ -182,10 +182,15 @@ export async function raiseForm(
   raisedWith: string,
 ): Promise<Record<string, unknown>> {
   const { channel } = world;
-  const before = channel.received.length;
-  await world.post(message(channel.url, raiser, 'raise challenge'));
-  const form = cardOf(channel.received.slice(before).find((r) => cardOf(r.activity))?.activity);
-  if (!form) throw new Error('no raise form came back');
+  // The form is the reply to a message, sent through the connector: under pass 2's faults it can
+  // be throttled or dropped like any send, and the practitioner simply asks again.
+  let form: Card | undefined;
+  for (let asked = 0; !form && asked < 5; asked++) {
+    const before = channel.received.length;
+    await world.post(message(channel.url, raiser, 'raise challenge'));
+    form = cardOf(channel.received.slice(before).find((r) => cardOf(r.activity))?.activity);
+  }
+  if (!form) throw new Error('no raise form came back in five asks');
   const areas = executes(form)
     .find((e) => e.verb === 'raise')
     ?.scope.find((input) => input.id === 'areas')?.choices?.[0]?.value;

@@ -190,9 +190,13 @@ describe('outbound queue', () => {
   it('cuts an attempt that took too long (its signal aborts) before the retry, so only one of them can land', async () => {
     const signals: AbortSignal[] = [];
     const delivered: number[] = [];
+    // The queue's own waits pass in an instant of virtual time; the attempt's timeout is real.
+    let t = 0;
     const queue = createOutboundQueue({
-      clock: { now: () => new Date(0) },
-      sleep: async () => undefined,
+      clock: { now: () => new Date(t) },
+      sleep: async (ms) => {
+        t += ms;
+      },
       random: () => 0,
       attemptTimeoutMs: 20,
     });
