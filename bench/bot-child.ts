@@ -1,7 +1,7 @@
 /**
  * The real bot as its own process, so its memory is its own: built through the composition
  * root from the environment (config/env) with only a clock and a logger given. The parent
- * talks to it over IPC: its port when it listens, the clock, a digest run, log counts.
+ * talks to it over IPC: its port when it listens, the clock, a digest run, the outbox sweep, log counts.
  */
 import { createApp } from '../bot/app';
 import { OverridableClock } from '../src/clock';
@@ -43,6 +43,11 @@ async function main(): Promise<void> {
         return { ms: performance.now() - started, sent: report.sentTo.length, undelivered: report.undelivered.length };
       }
       if (request.type === 'logs') return { logged };
+      if (request.type === 'sweep') {
+        // What the scheduler's tick does for sends left for later (its other work would send reminders).
+        const report = await app.kit.dispatcher.sweep({ graceMs: 0 });
+        return { done: report.done, left: report.left };
+      }
       return {};
     });
   });

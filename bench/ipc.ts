@@ -13,6 +13,7 @@ export type ChildRequest =
   | { id: number; type: 'clock'; now: string | null }
   | { id: number; type: 'digest'; now: string }
   | { id: number; type: 'logs' }
+  | { id: number; type: 'sweep' }
   | { id: number; type: 'exit' };
 
 type Payload<T extends ChildRequest['type']> = Omit<Extract<ChildRequest, { type: T }>, 'id'>;

@@ -141,7 +141,13 @@ export async function pressBench(s: BenchSettings, connectionString: string, log
         concurrency,
         n: s.n,
         capMs: s.capMs,
-        drain: { busy: () => false, quietMs: 1500, maxMs: s.drainMaxMs },
+        // A send left for later goes out with the scheduler's next sweep, as in production (here every 10 s).
+        drain: {
+          busy: () => false,
+          quietMs: 1500,
+          maxMs: s.drainMaxMs,
+          sweep: { everyMs: 10_000, run: () => world.child.ask({ type: 'sweep' }) },
+        },
         owed: (kind, refs) => (kind === 'help' ? undefined : owed(kind, refs)),
       });
       results.pass2.push({

@@ -32,6 +32,8 @@ export interface Drain {
   maxMs: number;
   /** Resolves early when this holds (e.g. every owed message has arrived). */
   until?: () => boolean;
+  /** While waiting, every `everyMs`: what a scheduler tick would do for sends left for later. */
+  sweep?: { everyMs: number; run: () => Promise<unknown> };
 }
 
 const CASE = /BENCH-P\d+C\d+-N\d{4}/g;
@@ -39,8 +41,13 @@ const CASE = /BENCH-P\d+C\d+-N\d{4}/g;
 /** Waits until the connector has gone quiet (or `until` holds); true when it timed out. */
 export async function drain(channel: FakeChannel, d: Drain): Promise<boolean> {
   const started = performance.now();
+  let swept = started;
   for (;;) {
     const now = performance.now();
+    if (d.sweep && now - swept >= d.sweep.everyMs) {
+      swept = now;
+      await d.sweep.run();
+    }
     const last = channel.requests.at(-1)?.at ?? 0;
     if (d.until?.()) return false;
     if (!d.until && channel.inFlight === 0 && now - last >= d.quietMs && !d.busy(now)) return false;
@@ -188,7 +195,11 @@ export async function raiseForm(
   for (let asked = 0; !form && asked < 5; asked++) {
     const before = channel.received.length;
     await world.post(message(channel.url, raiser, 'raise challenge'));
-    form = cardOf(channel.received.slice(before).find((r) => cardOf(r.activity))?.activity);
+    // The raiser's own reply, not a card another press's sends put in the channel meanwhile.
+    form = channel.received
+      .slice(before)
+      .map((r) => cardOf(r.activity))
+      .find((card) => card && executes(card).some((e) => e.verb === 'raise'));
   }
   if (!form) throw new Error('no raise form came back in five asks');
   const areas = executes(form)

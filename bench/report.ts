@@ -170,7 +170,7 @@ export function renderReport(r: BenchResults): { markdown: string; targets: Targ
       '',
       'One Leeds practitioner (Amira Khan) asks for `help`, raises challenges with Grace Liu, refreshes each card and',
       'escalates each to step 2; each press timed from the request to its HTTP answer. Pass 1: a connector that answers',
-      'every send at once. Pass 2: 429 + Retry-After: 1 to 30% of sends, 1 send in 50 hung and then dropped (never delivered).',
+      'every send at once. Pass 2: 429 + Retry-After: 1 to 30% of sends, 1 send in 50 hung and then dropped (never delivered); while it drains, the outbox is swept every 10 s as the scheduler’s tick would.',
       '',
       '| pass | concurrency | turn | n | p50 | p99 | max | per second | failed |',
       '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',

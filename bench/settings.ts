@@ -45,7 +45,7 @@ export function benchSettings(argv: string[]): BenchSettings {
     echoN: num('BENCH_ECHO_N', 200),
     capMs: num('BENCH_PHASE_SECONDS', 20) * 1000,
     drainMaxMs: num('BENCH_DRAIN_SECONDS', 45) * 1000,
-    hangMs: num('BENCH_HANG_MS', 10_000),
+    hangMs: num('BENCH_HANG_MS', 6_000),
     timerSizes: list('BENCH_TIMER_SIZES', [1_000, 10_000, 100_000]),
     timerDue: num('BENCH_TIMER_DUE', 100),
     digestLeads: num('BENCH_DIGEST_LEADS', 1_000),
