@@ -41,10 +41,10 @@ export function benchSettings(argv: string[]): BenchSettings {
   );
   return {
     parts,
-    n: num('BENCH_N', 60),
+    n: num('BENCH_N', 40),
     echoN: num('BENCH_ECHO_N', 200),
-    capMs: num('BENCH_PHASE_SECONDS', 20) * 1000,
-    drainMaxMs: num('BENCH_DRAIN_SECONDS', 45) * 1000,
+    capMs: num('BENCH_PHASE_SECONDS', 12) * 1000,
+    drainMaxMs: num('BENCH_DRAIN_SECONDS', 30) * 1000,
     hangMs: num('BENCH_HANG_MS', 6_000),
     timerSizes: list('BENCH_TIMER_SIZES', [1_000, 10_000, 100_000]),
     timerDue: num('BENCH_TIMER_DUE', 100),
