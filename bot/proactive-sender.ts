@@ -123,7 +123,7 @@ export function createProactiveSender(deps: ProactiveSenderDeps): Messenger {
         );
       });
       if (!thread) throw new Error('The channel did not return the new thread');
-      await deps.conversations.saveThread(thread);
+      await saveStartedThread(() => deps.conversations.saveThread(thread!));
       return thread;
     },
 
@@ -146,4 +146,21 @@ export function createProactiveSender(deps: ProactiveSenderDeps): Messenger {
       });
     },
   };
+}
+
+/**
+ * The thread now exists in the channel: if its reference is not saved, a retry of the start
+ * would open a second thread. So a save storage did not take is tried again, with backoff, for
+ * up to a minute (an outage longer than that may still leave two threads).
+ */
+async function saveStartedThread(save: () => Promise<void>, forMs = 60_000): Promise<void> {
+  const until = Date.now() + forMs;
+  for (let wait = 200; ; wait = Math.min(wait * 2, 5_000)) {
+    try {
+      return await save();
+    } catch (error) {
+      if (Date.now() + wait > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }

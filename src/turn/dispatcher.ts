@@ -123,7 +123,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     procedure: Procedure,
     challenge: Challenge,
     owed: Owed,
-    attempts: number,
+    /** Carried out by the process that committed it, for the first time: nothing can have been sent yet. */
+    fresh: boolean,
   ): Promise<Delivery | undefined> {
     const { views, messenger } = deps;
     switch (owed.kind) {
@@ -131,8 +132,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         await deps.personIndex.update(challenge, owed.formerIds);
         return undefined;
       case 'threadStart': {
-        // A retry after a start that did go through (and was saved) must not open a second thread.
-        if (attempts > 0 && (await threadOf(challenge.id))) return undefined;
+        // A retry, or a sweep after a crash or a lost settle, must not open a second thread: one
+        // that went through and was saved is there.
+        if (!fresh && (await threadOf(challenge.id))) return undefined;
         const started = messenger.startThread(challenge.id, owed.channel, views.threadRoot(procedure, challenge));
         starting.set(challenge.id, started);
         try {
@@ -222,7 +224,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       }
       let delivery: Delivery | undefined;
       try {
-        delivery = await carryOut(procedure, challenge, owed, claimed.attempts);
+        delivery = await carryOut(procedure, challenge, owed, held && claimed.attempts === 0);
       } catch (error) {
         const code = error instanceof PassingFailure ? (error.code ?? 'failed') : errorCode(error);
         delivery = { delivered: false, reason: 'failed', detail: code };
