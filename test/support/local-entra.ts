@@ -3,7 +3,6 @@
  * tokens: production mode's validation runs for real with no network, on tokens signed here
  * with jose as `authentication.getAuthToken` would hand them to the tab.
  */
-import { SignJWT } from 'jose';
 import { startSigningServer } from './local-openid';
 
 export interface SsoClaims {
@@ -30,16 +29,12 @@ export async function startLocalEntra(): Promise<LocalEntra> {
   }));
   return {
     metadataUrl: `${server.base}/v2.0/.well-known/openid-configuration`,
-    async sign(claims, key = 'trusted') {
-      return new SignJWT({ oid: claims.oid, tid: claims.tid, ver: '2.0' })
-        .setProtectedHeader({ alg: 'RS256', kid: 'entra-key', typ: 'JWT' })
-        .setIssuer(claims.issuer ?? `https://login.microsoftonline.com/${claims.tid}/v2.0`)
-        .setAudience(claims.audience)
-        .setIssuedAt()
-        .setNotBefore('0s')
-        .setExpirationTime(`${claims.expiresInSeconds ?? 600}s`)
-        .sign(server.privateKey(key));
-    },
+    sign: (claims, key = 'trusted') =>
+      server.sign(
+        { oid: claims.oid, tid: claims.tid, ver: '2.0' },
+        { ...claims, issuer: claims.issuer ?? `https://login.microsoftonline.com/${claims.tid}/v2.0` },
+        key,
+      ),
     stop: () => server.stop(),
   };
 }

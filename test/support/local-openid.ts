@@ -5,12 +5,19 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 
 export interface SigningServer {
   base: string;
-  /** The key the published keys hold, or one they do not. */
-  privateKey(key: 'trusted' | 'stranger'): CryptoKey;
+  /**
+   * A JWT with `payload`, issued now and valid for `expiresInSeconds` (600 unless given), signed
+   * by the key the published keys hold ('trusted') or by one they do not ('stranger').
+   */
+  sign(
+    payload: Record<string, unknown>,
+    claims: { issuer: string; audience: string; expiresInSeconds?: number },
+    key?: 'trusted' | 'stranger',
+  ): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -31,9 +38,18 @@ export async function startSigningServer(
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const privateKey = (key: 'trusted' | 'stranger') => (key === 'trusted' ? trusted.privateKey : stranger.privateKey);
   return {
     base,
-    privateKey: (key) => (key === 'trusted' ? trusted.privateKey : stranger.privateKey),
+    sign: (payload, claims, key = 'trusted') =>
+      new SignJWT(payload)
+        .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+        .setIssuer(claims.issuer)
+        .setAudience(claims.audience)
+        .setIssuedAt()
+        .setNotBefore('0s')
+        .setExpirationTime(`${claims.expiresInSeconds ?? 600}s`)
+        .sign(privateKey(key)),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -60,16 +76,12 @@ export async function startLocalOpenId(): Promise<LocalOpenId> {
   }));
   return {
     metadataUrl: `${server.base}/.well-known/openidconfiguration`,
-    async sign(claims, key = 'trusted') {
-      return new SignJWT({ serviceurl: claims.serviceUrl })
-        .setProtectedHeader({ alg: 'RS256', kid: 'local-key', typ: 'JWT' })
-        .setIssuer(claims.issuer ?? 'https://api.botframework.com')
-        .setAudience(claims.audience)
-        .setIssuedAt()
-        .setNotBefore('0s')
-        .setExpirationTime(`${claims.expiresInSeconds ?? 600}s`)
-        .sign(server.privateKey(key));
-    },
+    sign: (claims, key = 'trusted') =>
+      server.sign(
+        { serviceurl: claims.serviceUrl },
+        { ...claims, issuer: claims.issuer ?? 'https://api.botframework.com' },
+        key,
+      ),
     stop: () => server.stop(),
   };
 }
