@@ -8,7 +8,7 @@ import { TableClient } from '@azure/data-tables';
 import sample from '../src/directory/sample-directory.json';
 import { checkDirectory, writeDirectory, type DirectoryDocument } from '../src/directory/import-directory';
 import { createStores, type Stores } from '../src/store';
-import { installationUpdate, type TestUser } from '../test/support/activities';
+import { installationUpdate, userIn, type TestUser } from '../test/support/activities';
 import { FakeChannel } from '../test/support/fake-channel';
 import { upsertInBatches } from './batches';
 import { startChild, type Child } from './ipc';
@@ -83,11 +83,7 @@ export async function startBot(
     { cpuProfileDir: options.cpuProfileDir },
   );
   const url = `${child.url}/api/messages`;
-  const user = (personName: string): TestUser => {
-    const person = directory.people.find((p) => p.name === personName);
-    if (!person) throw new Error(`no person "${personName}" in the bench directory`);
-    return { aadObjectId: person.id, name: person.name };
-  };
+  const user = (personName: string): TestUser => userIn(directory.people, personName, 'the bench directory');
   return {
     child,
     channel,

@@ -13,6 +13,17 @@ export interface TestUser {
   name: string;
 }
 
+/** A directory person, by name, as a test user; `which` names the directory in the error. */
+export function userIn(
+  people: readonly { id: string; name: string }[],
+  personName: string,
+  which = 'the directory',
+): TestUser {
+  const person = people.find((p) => p.name === personName);
+  if (!person) throw new Error(`no person "${personName}" in ${which}`);
+  return { aadObjectId: person.id, name: person.name };
+}
+
 export function teamsUserId(user: TestUser): string {
   return `29:${user.aadObjectId}`;
 }

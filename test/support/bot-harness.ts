@@ -9,7 +9,7 @@ import { SettableClock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
 import { checkDirectory, writeDirectory, type DirectoryDocument } from '../../src/directory/import-directory';
 import { silentLogger } from '../../src/logger';
-import { installationUpdate, type TestUser } from './activities';
+import { installationUpdate, userIn, type TestUser } from './activities';
 import { freshTables } from './azurite';
 import { checkCardsIn } from './card-check';
 import type { TableConfig } from '../../src/store';
@@ -66,11 +66,7 @@ export async function startHarness(
     if (options.sends !== 'skip') await app.kit.dispatcher.idle();
     return answer;
   };
-  const user = (personName: string): TestUser => {
-    const person = directory.people.find((p) => p.name === personName);
-    if (!person) throw new Error(`no person "${personName}" in the sample directory`);
-    return { aadObjectId: person.id, name: person.name };
-  };
+  const user = (personName: string): TestUser => userIn(directory.people, personName, 'the sample directory');
   return {
     app,
     url,
